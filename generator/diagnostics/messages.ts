@@ -1,0 +1,29 @@
+/**
+ * Every diagnostic oasgen reports, keyed by its stable code. Texts take `{name}` placeholders.
+ * The README's "Diagnostics" table lists the same codes; keep them in step.
+ */
+export const MESSAGES = {
+  OAS001: 'cannot read file {file}: {reason}',
+  OAS002: 'file {file} is empty',
+  OAS003: 'syntax error: {reason}',
+  OAS004: 'not an OpenAPI document: expected an "openapi" or "swagger" field at the top level',
+  OAS005: 'unsupported OpenAPI version "{version}" (supported: 3.0.x, 3.1.x, 3.2.x)',
+  OAS101: '{what} must be {expected}',
+  OAS102: 'missing required field "{field}"',
+  OAS103: '$ref "{ref}" does not resolve{hint}',
+  OAS104: '$ref "{ref}" points to a file oasgen does not load yet (external references arrive with multi-file support)',
+  OAS105: '$ref cycle "{ref}" resolves to nothing',
+  OAS201: 'path parameter "{name}" is not declared',
+  OAS202: 'path parameter "{name}" is declared but not used in the path',
+  OAS203: 'duplicate operationId "{operationId}" (also at {other})',
+  OAS204: 'parameter "{name}" has no "in"',
+  OAS301: '{feature} is not supported yet and was left out: {detail}',
+  OAS302: 'schema keyword "{keyword}" is not expressed in TypeScript types; the type is wider than the spec',
+} as const;
+
+export type DiagnosticCode = keyof typeof MESSAGES;
+
+/** Fills a message template; unknown placeholders stay visible so a missing value is noticed. */
+export function messageFor(code: DiagnosticCode, values: Readonly<Record<string, string>> = {}): string {
+  return MESSAGES[code].replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}

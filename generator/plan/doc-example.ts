@@ -1,0 +1,107 @@
+import type { ApiModel, IrOperation, IrSchema, IrSecurityScheme, NamedSchema } from '../normalize/api-model.js';
+import { literal } from './comments.js';
+import { exampleValue } from './example-value.js';
+import { lineComment } from './markdown.js';
+import { propertyKey } from './names.js';
+import type { MethodView } from './render-plan.js';
+
+/** Where the docs examples import the client from: `docs/` sits next to `index.ts`. */
+const CLIENT_IMPORT = '../index.js';
+
+/** A complete TypeScript example for one method; `test/` type-checks every one of them. */
+export function docExample(
+  model: ApiModel,
+  operation: IrOperation,
+  method: MethodView,
+  at: { apiClass: string; schemas: ReadonlyMap<string, NamedSchema>; basePath: string },
+): string {
+  const security = operation.security ?? model.security;
+  const used = new Set(security.flat().map((r) => r.scheme));
+  const schemes = model.securitySchemes.filter((s) => used.has(s.key));
+  const lines = [
+    `import { ${at.apiClass}, Configuration, ResponseError, type ${method.paramsType} } from '${CLIENT_IMPORT}';`,
+    '',
+    `const api = new ${at.apiClass}(`,
+    '  new Configuration({',
+    `    basePath: ${literal(at.basePath)},`,
+    ...credentialLines(schemes),
+    '  }),',
+    ');',
+    '',
+    `const params: ${method.paramsType} = {`,
+    ...paramLines(operation, at.schemas),
+    '};',
+    '',
+    ...callLines(method),
+  ];
+  return lines.join('\n');
+}
+
+function credentialLines(schemes: IrSecurityScheme[]): string[] {
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  const add = (option: string, value: string, comment: string): void => {
+    lines.push(`    // ${lineComment(comment)}`);
+    if (!seen.has(option)) lines.push(`    ${option}: ${value},`);
+    seen.add(option);
+  };
+  for (const scheme of schemes) {
+    if (scheme.type === 'http' && scheme.scheme === 'basic') {
+      add('username', "'USERNAME'", `HTTP basic authorization: ${scheme.key}`);
+      if (!lines.includes("    password: 'PASSWORD',")) lines.push("    password: 'PASSWORD',");
+    } else if (scheme.type === 'apiKey') add('apiKey', "'API_KEY'", `API key authorization: ${scheme.key} (${scheme.in} ${scheme.parameterName})`);
+    else add('accessToken', "'ACCESS_TOKEN'", `${scheme.type === 'http' ? 'Bearer' : scheme.type} authorization: ${scheme.key}`);
+  }
+  return lines;
+}
+
+function paramLines(operation: IrOperation, schemas: ReadonlyMap<string, NamedSchema>): string[] {
+  const lines: string[] = [];
+  for (const p of operation.parameters) {
+    if (!p.required) continue;
+    lines.push(`  // ${lineComment(`${p.in} parameter${p.description ? `: ${p.description}` : ''}`)}`);
+    lines.push(`  ${propertyKey(p.name)}: ${parameterExample(p.schema, p.example, schemas, p.name)},`);
+  }
+  const body = operation.requestBody;
+  const content = body?.contents[0];
+  if (body?.required && content) {
+    lines.push(`  // request body (${lineComment(content.mediaType)})`);
+    lines.push(`  body: ${content.schema ? exampleValue(content.schema, schemas, 'body') : '{}'},`);
+  }
+  return lines;
+}
+
+function parameterExample(schema: IrSchema, example: unknown, schemas: ReadonlyMap<string, NamedSchema>, hint: string): string {
+  if (schema.kind === 'primitive' && schema.type === 'string' && schema.format !== 'binary' && typeof example === 'string') return literal(example);
+  return exampleValue(schema, schemas, hint);
+}
+
+function callLines(method: MethodView): string[] {
+  if (method.kind === 'stream') {
+    return [
+      '// Events arrive as the server sends them; `break` (or aborting `options.signal`) closes the connection.',
+      'try {',
+      `  for await (const event of api.${method.name}(params)) {`,
+      '    console.log(event.event, event.id, event.data);',
+      '  }',
+      '} catch (error) {',
+      '  if (error instanceof ResponseError) console.error(error.status, error.body);',
+      '  else throw error;',
+      '}',
+    ];
+  }
+  return [
+    'try {',
+    `  const result = await api.${method.name}(params);`,
+    '  console.log(result);',
+    '} catch (error) {',
+    '  if (error instanceof ResponseError) console.error(error.status, error.body);',
+    '  else throw error;',
+    '}',
+  ];
+}
+
+/** A typed example value of a model, for its docs page. */
+export function modelExample(name: string, schema: IrSchema, schemas: ReadonlyMap<string, NamedSchema>): string {
+  return [`import type { ${name} } from '${CLIENT_IMPORT}';`, '', `const example: ${name} = ${exampleValue(schema, schemas, 'example')};`, 'console.log(example);'].join('\n');
+}

@@ -1,0 +1,36 @@
+/**
+ * Spec text placed into markdown. Table cells must keep their columns (`|` and line ends
+ * escaped) and no text may inject HTML (`<`, `>` and `&` become entities).
+ */
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Inline markdown text: HTML escaped, lines joined with `<br>`, table pipes escaped. */
+export function cell(text: string | undefined): string {
+  if (text === undefined) return '';
+  return escapeHtml(text.trim())
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, '<br>');
+}
+
+/** A paragraph of spec text: HTML escaped, line structure kept. */
+export function paragraph(text: string | undefined): string {
+  if (text === undefined) return '';
+  return escapeHtml(text.trim()).replace(/\r\n|\r|\u2028|\u2029/g, '\n');
+}
+
+/** A code span that survives backticks and pipes in the code (GFM: pipes in table code spans need `\|`). */
+export function codeSpan(code: string): string {
+  const flat = code.replace(/\s+/g, ' ').trim();
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+/** A text for a `// comment` line in an example: one line, no line terminators. */
+export function lineComment(text: string | undefined): string {
+  return (text ?? '').replace(/[\s\u2028\u2029]+/g, ' ').trim();
+}

@@ -1,0 +1,53 @@
+import type { ApiModel, IrOperation } from '../normalize/api-model.js';
+import { camelCase, NameRegistry, pascalCase, RUNTIME_EXPORTS, typeName } from './names.js';
+
+/** Every exported name of one generated client, decided once so that none collides. */
+export interface NameTable {
+  /** components.schemas key → model name. */
+  models: Map<string, string>;
+  /** tag → API class name. */
+  apiClasses: Map<string, string>;
+  /** Per operation (same order as ApiModel.operations). */
+  operations: OperationNames[];
+}
+
+export interface OperationNames {
+  /** The tags whose classes get this operation; the first is its home (it declares its types). */
+  tags: string[];
+  /** camelCase base of the method names. */
+  method: string;
+  params: string;
+  error: string;
+}
+
+export const DEFAULT_TAG = 'default';
+
+/**
+ * Claims names in a fixed order (runtime exports, API classes, models, operation types), each
+ * group sorted, so the result depends on the spec's content, not the order of its keys.
+ */
+export function buildNameTable(model: ApiModel): NameTable {
+  const registry = new NameRegistry([...RUNTIME_EXPORTS]);
+  const apiClasses = new Map<string, string>();
+  const tags = [...new Set(model.operations.flatMap(operationTags))].sort();
+  for (const tag of tags) apiClasses.set(tag, registry.claim(`${typeName(tag, 'Default')}Api`));
+  const models = new Map<string, string>();
+  for (const name of model.schemas.map((s) => s.name).sort()) models.set(name, registry.claim(typeName(name, 'Model')));
+  const operations = model.operations.map((operation) => {
+    const base = operationBaseName(operation);
+    const type = typeName(base, 'Operation');
+    return { tags: operationTags(operation), method: camelCase(base) || 'operation', params: registry.claim(`${type}Params`), error: registry.claim(`${type}Error`) };
+  });
+  return { models, apiClasses, operations };
+}
+
+export function operationTags(operation: IrOperation): string[] {
+  return operation.tags.length > 0 ? [...new Set(operation.tags)] : [DEFAULT_TAG];
+}
+
+/** The operationId, or `<method> <path>` words (`get /pets/{id}` → `getPetsById`) when the spec gives none. */
+export function operationBaseName(operation: IrOperation): string {
+  if (operation.operationId !== undefined && pascalCase(operation.operationId) !== '') return operation.operationId;
+  const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => ` by ${name} `);
+  return `${operation.method} ${path}`;
+}

@@ -1,0 +1,196 @@
+import type { ApiModel, IrOperation, IrSecurityScheme, NamedSchema } from '../normalize/api-model.js';
+import { docExample, modelExample } from './doc-example.js';
+import { docScope, docType } from './doc-types.js';
+import type { DocApiView, DocMethodView, DocModelView, DocReadmeView, DocRow } from './doc-views.js';
+import { cell, codeSpan, paragraph } from './markdown.js';
+import type { NameTable } from './name-table.js';
+import type { ApiView, MethodView, ModelView, PlannedFile } from './render-plan.js';
+import { defaultBasePath } from './plan-support.js';
+import { contentsFor, errorResponses, successResponses } from './responses.js';
+import type { TypeScope } from './type-printer.js';
+
+/** The markdown docs: `README.md`, `docs/<Api>.md` per API class, `docs/<Model>.md` per model. */
+export function planDocs(model: ApiModel, names: NameTable, apiFiles: PlannedFile[], modelFiles: PlannedFile[]): PlannedFile[] {
+  const scope = docScope(names.models);
+  const schemas = new Map(model.schemas.map((s) => [s.name, s]));
+  const basePath = defaultBasePath(model.servers);
+  const apis = apiFiles.flatMap((f) => (f.template === 'api' ? [f.view] : []));
+  const docApis = apis.map((api) => planApiDoc(model, api, { scope, schemas, basePath }));
+  const docModels = modelFiles.flatMap((f) => (f.template === 'model' ? [planModelDoc(f.view, schemas, scope)] : []));
+  return [
+    { path: 'README.md', template: 'doc-readme', view: planReadme(model, docApis, docModels, basePath) },
+    ...docApis.map((view) => ({ path: `docs/${view.className}.md`, template: 'doc-api' as const, view })),
+    ...docModels.map((view) => ({ path: `docs/${view.name}.md`, template: 'doc-model' as const, view })),
+  ];
+}
+
+interface DocContext {
+  scope: TypeScope;
+  schemas: ReadonlyMap<string, NamedSchema>;
+  basePath: string;
+}
+
+function planApiDoc(model: ApiModel, api: ApiView, ctx: DocContext): DocApiView {
+  const methods = api.methods.map((method) => planMethodDoc(model, api, method, ctx));
+  return {
+    className: api.className,
+    description: paragraph(api.doc.join('\n')),
+    basePath: cell(ctx.basePath),
+    rows: api.methods.map((method, i) => {
+      const operation = model.operations[method.operationIndex]!;
+      return {
+        method: `[**${method.name}**](${api.className}.md#${method.name})`,
+        request: `**${operation.method.toUpperCase()}** ${cell(operation.path)}`,
+        description: cell(operation.summary ?? firstLine(operation.description)) + (methods[i]!.streams ? ' (streams)' : ''),
+      };
+    }),
+    methods,
+  };
+}
+
+function planMethodDoc(model: ApiModel, api: ApiView, method: MethodView, ctx: DocContext): DocMethodView {
+  const operation = model.operations[method.operationIndex]!;
+  const security = operation.security ?? model.security;
+  const schemes = [...new Set(security.flat().map((r) => r.scheme))];
+  const body = operation.requestBody?.contents[0];
+  const streams = method.kind === 'stream';
+  return {
+    name: method.name,
+    signature: codeSpan(`${method.name}(params${method.paramsOptional ? '?' : ''}: ${method.paramsType}, options?: ${method.optionsType}): ${method.returnType}`),
+    description: paragraph([operation.summary, operation.description].filter((t) => t !== undefined && t.trim() !== '').join('\n\n')),
+    streams,
+    example: docExample(model, operation, method, { apiClass: api.className, schemas: ctx.schemas, basePath: ctx.basePath }),
+    parameters: parameterRows(operation, ctx.scope),
+    returnType: returnTypeDoc(operation, method, ctx.scope),
+    events: streams ? eventRows(operation, ctx.scope) : [],
+    authorization: schemes.length > 0 ? schemes.map((s) => `[${cell(s)}](../README.md#${anchorOf(s)})`).join(', ') : 'No authorization required',
+    contentType: body ? cell(body.mediaType) : 'Not defined',
+    accept: cell(method.requestSpec.match(/accept: "([^"]*)"/)?.[1] ?? 'Not defined'),
+    responses: operation.responses.map((r) => ({
+      status: `**${cell(r.status)}**`,
+      description: cell(r.description),
+      headers: r.headers.length > 0 ? r.headers.map((h) => `* ${cell(h.name)} - ${cell(h.description)}`).join('<br>') : '-',
+    })),
+    errorType: errorResponses(operation.responses).length > 0 ? codeSpan(api.operationTypes.find((t) => t.paramsName === method.paramsType)?.errorName ?? method.paramsType.replace(/Params$/, 'Error')) : '',
+  };
+}
+
+function parameterRows(operation: IrOperation, scope: TypeScope): DocRow[] {
+  const rows: DocRow[] = operation.parameters.map((p) => ({
+    name: `**${cell(p.name)}**`,
+    type: docType(p.schema, scope),
+    location: `${p.in}${p.in === 'query' || p.in === 'cookie' || p.style !== 'simple' ? ` (${p.style}${p.explode ? ', explode' : ''})` : ''}`,
+    description: cell(p.description),
+    notes: [p.required ? '' : '[optional]', p.schema.default !== undefined ? `[default to ${cell(JSON.stringify(p.schema.default))}]` : '', p.deprecated ? '[deprecated]' : ''].filter(Boolean).join(' '),
+  }));
+  const body = operation.requestBody;
+  const content = body?.contents[0];
+  if (body && content) {
+    rows.push({
+      name: '**body**',
+      type: content.schema ? docType(content.schema, scope) : codeSpan('unknown'),
+      location: `body (${cell(content.mediaType)})`,
+      description: cell(body.description),
+      notes: body.required ? '' : '[optional]',
+    });
+  }
+  return rows;
+}
+
+function returnTypeDoc(operation: IrOperation, method: MethodView, scope: TypeScope): string {
+  if (method.kind === 'void') return '`void` (empty response body)';
+  if (method.kind === 'text') return '`string`';
+  if (method.kind === 'blob') return '`Blob`';
+  const contents = contentsFor(operation.responses, method.kind);
+  const schema = contents.find((c) => c.schema)?.schema;
+  if (method.kind === 'stream') {
+    return `${codeSpan(method.returnType)}: an async iterable of server-sent events; iterate it with \`for await\`. \`break\` or \`options.signal\` closes the connection.`;
+  }
+  const bodies = [...new Set(contents.flatMap((c) => (c.schema ? [docType(c.schema, scope)] : [])))];
+  const noBody = successResponses(operation.responses).some((r) => r.contents.length === 0);
+  return (bodies.join(' \\| ') || (schema ? docType(schema, scope) : '`unknown`')) + (noBody ? ' or `undefined` (no body)' : '');
+}
+
+function eventRows(operation: IrOperation, scope: TypeScope): DocRow[] {
+  const stream = contentsFor(operation.responses, 'stream').find((c) => c.stream)?.stream;
+  return (stream?.events ?? []).map((e) => ({
+    event: e.name !== undefined ? codeSpan(JSON.stringify(e.name)) : 'any (`message` by default)',
+    data: e.dataFormat === 'text' ? codeSpan('string') : docType(e.data, scope),
+    format: e.dataFormat === 'json' ? 'JSON' : 'text',
+  }));
+}
+
+function planModelDoc(view: ModelView, schemas: ReadonlyMap<string, NamedSchema>, scope: TypeScope): DocModelView {
+  const schema = schemas.get(view.specName)!.schema;
+  const object = schema.kind === 'object' ? schema : undefined;
+  return {
+    name: view.name,
+    description: paragraph(view.doc.join('\n')),
+    declaration: view.declaration,
+    typeText: codeSpan(view.declaration === 'interface' ? 'interface' : view.typeText),
+    properties: (object?.properties ?? []).map((p) => ({
+      name: `**${cell(p.name)}**`,
+      type: docType(p.schema, scope),
+      description: cell(p.schema.description),
+      notes: [
+        p.required ? '' : '[optional]',
+        p.schema.readOnly ? '[readonly]' : '',
+        p.schema.default !== undefined ? `[default to ${cell(JSON.stringify(p.schema.default))}]` : '',
+        p.schema.deprecated ? '[deprecated]' : '',
+      ].filter(Boolean).join(' '),
+    })),
+    values: schema.kind === 'enum' ? view.enumMembers.map((m) => ({ name: codeSpan(m.key), value: codeSpan(m.value) })) : [],
+    variants: schema.kind === 'union' ? schema.variants.map((v) => ({ type: docType(v, scope) })) : [],
+    discriminator: schema.kind === 'union' && schema.discriminator ? codeSpan(schema.discriminator.propertyName) : '',
+    example: modelExample(view.name, schema, schemas),
+  };
+}
+
+function planReadme(model: ApiModel, apis: DocApiView[], models: DocModelView[], basePath: string): DocReadmeView {
+  const first = apis.find((a) => a.methods.length > 0);
+  return {
+    title: cell(model.info.title) || 'API client',
+    description: paragraph(model.info.description),
+    version: cell(model.info.version),
+    basePath: cell(basePath),
+    example: first?.methods[0]?.example ?? '',
+    apis: apis.flatMap((api) =>
+      api.rows.map((row) => ({ className: `*${api.className}*`, method: row['method']!.replace(`(${api.className}.md`, `(docs/${api.className}.md`), request: row['request']!, description: row['description']! })),
+    ),
+    models: models.map((m) => ({ link: `[${m.name}](docs/${m.name}.md)` })),
+    schemes: model.securitySchemes.map((s) => ({ key: anchorOf(s.key), lines: schemeLines(s) })),
+  };
+}
+
+/** The facts of a scheme the README lists, as OpenAPI Generator's docs do. */
+function schemeLines(scheme: IrSecurityScheme): string[] {
+  switch (scheme.type) {
+    case 'http':
+      return scheme.scheme === 'basic'
+        ? ['**Type**: HTTP basic authentication', '**Configuration**: `username` and `password`']
+        : scheme.scheme === 'bearer'
+          ? [`**Type**: Bearer authentication${scheme.bearerFormat ? ` (${cell(scheme.bearerFormat)})` : ''}`, '**Configuration**: `accessToken`']
+          : [`**Type**: HTTP ${cell(scheme.scheme)} authentication`, '**Configuration**: `accessToken`'];
+    case 'apiKey':
+      return [
+        '**Type**: API key',
+        `**API key parameter name**: ${cell(scheme.parameterName)}`,
+        `**Location**: ${scheme.in === 'cookie' ? 'cookie (browsers do not let scripts set cookies: there, log in so the browser holds the cookie and pass `credentials: \'include\'`)' : scheme.in === 'query' ? 'URL query string' : 'HTTP header'}`,
+        '**Configuration**: `apiKey`',
+      ];
+    case 'oauth2':
+      return ['**Type**: OAuth', ...scheme.flows.map((f) => `**Flow**: ${cell(f.flow)}${f.scopes.length > 0 ? `; scopes: ${f.scopes.map((s) => codeSpan(s.name)).join(', ')}` : ''}`), '**Configuration**: `accessToken`'];
+    case 'openIdConnect':
+      return ['**Type**: OpenID Connect', `**Discovery URL**: ${cell(scheme.url)}`, '**Configuration**: `accessToken`'];
+  }
+}
+
+/** The HTML id of a security scheme's README section: its key with anything unsafe replaced. */
+export function anchorOf(key: string): string {
+  return key.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+function firstLine(text: string | undefined): string | undefined {
+  return text?.trim().split(/\r\n|\r|\n/)[0];
+}
+

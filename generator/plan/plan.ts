@@ -1,0 +1,25 @@
+import type { ApiModel } from '../normalize/api-model.js';
+import { buildNameTable } from './name-table.js';
+import { planApis } from './plan-apis.js';
+import { planDocs } from './plan-docs.js';
+import { planModels } from './plan-models.js';
+import { planIndex, planSecurity, planServers } from './plan-support.js';
+import type { PlannedFile, RenderPlan } from './render-plan.js';
+
+/** Decides every file of the client and its docs, with every name and type text in it. */
+export function planClient(model: ApiModel, runtime: ReadonlyMap<string, string>): RenderPlan {
+  const names = buildNameTable(model);
+  const models = planModels(model, names.models);
+  const apis = planApis(model, names);
+  const runtimeFiles: PlannedFile[] = [...runtime.keys()].sort().map((name) => ({ path: name, template: 'runtime', source: runtime.get(name)! }));
+  const files: PlannedFile[] = [
+    planIndex(apis, models),
+    planServers(model),
+    planSecurity(model),
+    ...runtimeFiles,
+    ...apis,
+    ...models,
+    ...planDocs(model, names, apis, models),
+  ];
+  return { files };
+}

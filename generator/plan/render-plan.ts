@@ -1,0 +1,107 @@
+/**
+ * The RenderPlan: every file to write, with the view model its template receives. All names,
+ * imports and type texts are decided here; templates only lay them out. templates/README.md
+ * documents these shapes for people who write their own templates.
+ */
+
+export interface ImportView {
+  /** Module specifier, relative, ending in `.js`. */
+  from: string;
+  names: string[];
+  typeOnly: boolean;
+}
+
+export interface ModelMemberView {
+  doc: string[];
+  signature: string;
+}
+
+export interface EnumMemberView {
+  key: string;
+  value: string;
+}
+
+/** One exported model (components.schemas entry) and its file `models/<Name>.ts`. */
+export interface ModelView {
+  name: string;
+  /** The components.schemas key as written in the spec. */
+  specName: string;
+  doc: string[];
+  imports: ImportView[];
+  /** `interface`: `members` is set; `alias`: `typeText` is set; `enum`: `typeText` and `enumMembers`. */
+  declaration: 'interface' | 'alias' | 'enum';
+  members: ModelMemberView[];
+  typeText: string;
+  enumMembers: EnumMemberView[];
+}
+
+export interface ParamsMemberView {
+  doc: string[];
+  signature: string;
+}
+
+/** One generated method of an API class. */
+export interface MethodView {
+  name: string;
+  doc: string[];
+  paramsType: string;
+  /** True when no parameter is required, so `params` defaults to `{}`. */
+  paramsOptional: boolean;
+  optionsType: 'RequestOptions' | 'StreamOptions';
+  returnType: string;
+  /** The protected BaseAPI method it calls, with its type argument: `requestJson<Pet>`. */
+  call: string;
+  /** The RequestSpec object literal, as TypeScript. */
+  requestSpec: string;
+  /** The DataFormat argument of stream methods, as TypeScript; empty otherwise. */
+  dataFormat: string;
+  /** How the method reads the answer. */
+  kind: 'json' | 'stream' | 'text' | 'blob' | 'void';
+  /** Index of its operation in the ApiModel (for the docs plan). */
+  operationIndex: number;
+}
+
+/** Types that belong to one operation: its params object and its error type. */
+export interface OperationTypesView {
+  paramsName: string;
+  paramsDoc: string[];
+  paramsMembers: ParamsMemberView[];
+  errorName: string;
+  errorType: string;
+}
+
+/** One API class (a tag) and its file `apis/<ClassName>.ts`. */
+export interface ApiView {
+  className: string;
+  doc: string[];
+  imports: ImportView[];
+  operationTypes: OperationTypesView[];
+  methods: MethodView[];
+}
+
+export interface IndexView {
+  apis: { className: string; file: string }[];
+  models: { name: string; file: string; hasValue: boolean }[];
+}
+
+export interface ServersView {
+  basePath: string;
+  servers: { url: string; description: string }[];
+}
+
+export interface SecurityView {
+  schemes: { key: string; literal: string }[];
+}
+
+export type PlannedFile =
+  | { path: string; template: 'model'; view: ModelView }
+  | { path: string; template: 'api'; view: ApiView }
+  | { path: string; template: 'index'; view: IndexView }
+  | { path: string; template: 'servers'; view: ServersView }
+  | { path: string; template: 'security'; view: SecurityView }
+  | { path: string; template: 'runtime'; source: string }
+  | { path: string; template: 'doc-readme' | 'doc-api' | 'doc-model'; view: unknown };
+
+export interface RenderPlan {
+  files: PlannedFile[];
+}

@@ -1,0 +1,62 @@
+import Handlebars from 'handlebars';
+import type { PlannedFile, RenderPlan } from '../plan/render-plan.js';
+import { templateHelpers } from './helpers.js';
+import type { TemplateSet, TemplateSource } from './template-set.js';
+
+export interface RenderedFile {
+  path: string;
+  content: string;
+}
+
+/** A template failed: names the template file and, where Handlebars knows it, the line. */
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly output: string,
+    message: string,
+  ) {
+    super(`${file}: ${message} (while rendering ${output})`);
+    this.name = 'TemplateError';
+  }
+}
+
+const TEMPLATE_OF: Record<Exclude<PlannedFile['template'], 'runtime'>, string> = {
+  model: 'files/model',
+  api: 'files/api',
+  index: 'files/index',
+  servers: 'files/servers',
+  security: 'files/security',
+  'doc-readme': 'docs/readme',
+  'doc-api': 'docs/api',
+  'doc-model': 'docs/model',
+};
+
+/** Renders every planned file with an isolated Handlebars environment (no global registry). */
+export function renderFiles(plan: RenderPlan, templates: TemplateSet): RenderedFile[] {
+  const env = Handlebars.create();
+  for (const [name, helper] of Object.entries(templateHelpers())) env.registerHelper(name, helper);
+  for (const [name, partial] of templates.partials) env.registerPartial(name, compile(env, partial));
+  const compiled = new Map<string, { source: TemplateSource; run: Handlebars.TemplateDelegate }>();
+  const templateFor = (name: string): { source: TemplateSource; run: Handlebars.TemplateDelegate } => {
+    const cached = compiled.get(name);
+    if (cached) return cached;
+    const source = templates.templates.get(name);
+    if (!source) throw new TemplateError(`templates/${name}.hbs`, name, 'template not found');
+    const entry = { source, run: compile(env, source) };
+    compiled.set(name, entry);
+    return entry;
+  };
+  return plan.files.map((file) => {
+    if (file.template === 'runtime') return { path: file.path, content: file.source };
+    const { source, run } = templateFor(TEMPLATE_OF[file.template]);
+    try {
+      return { path: file.path, content: run(file.view) };
+    } catch (error) {
+      throw new TemplateError(source.file, file.path, error instanceof Error ? error.message : String(error));
+    }
+  });
+}
+
+function compile(env: typeof Handlebars, template: TemplateSource): Handlebars.TemplateDelegate {
+  return env.compile(template.source, { noEscape: true, strict: true, preventIndent: false });
+}

@@ -1,0 +1,49 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+/** A template or partial: its source and the file it came from (for error messages). */
+export interface TemplateSource {
+  name: string;
+  file: string;
+  source: string;
+}
+
+export interface TemplateSet {
+  /** `files/api`, `docs/readme`, ... by name without extension. */
+  templates: Map<string, TemplateSource>;
+  /** `jsdoc`, `imports`, ...; a user's partial of the same name replaces the built-in one, which stays reachable as `builtin/<name>`. */
+  partials: Map<string, TemplateSource>;
+  /** Runtime files copied verbatim into the client: file name → source. */
+  runtime: Map<string, string>;
+}
+
+/** Reads the built-in templates, then the user's folder over them (same relative name wins). */
+export async function loadTemplateSet(builtinDir: string, overrideDir?: string): Promise<TemplateSet> {
+  const set: TemplateSet = { templates: new Map(), partials: new Map(), runtime: new Map() };
+  for (const dir of overrideDir ? [builtinDir, overrideDir] : [builtinDir]) {
+    const isOverride = dir === overrideDir;
+    for (const file of await listFiles(dir)) {
+      const rel = relative(dir, file).split('\\').join('/');
+      const source = await readFile(file, 'utf8');
+      if (rel.startsWith('runtime/') && rel.endsWith('.ts') && !rel.endsWith('.test.ts')) set.runtime.set(rel.slice('runtime/'.length), source);
+      else if (rel.startsWith('partials/') && rel.endsWith('.hbs')) {
+        const name = rel.slice('partials/'.length, -'.hbs'.length);
+        const builtin = set.partials.get(name);
+        if (builtin && isOverride) set.partials.set(`builtin/${name}`, builtin);
+        set.partials.set(name, { name, file, source });
+      } else if (rel.endsWith('.hbs')) {
+        const name = rel.slice(0, -'.hbs'.length);
+        set.templates.set(name, { name, file, source });
+      }
+    }
+  }
+  return set;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
