@@ -71,6 +71,7 @@ export async function main(argv: string[], io: CliOutput = { out: (t) => process
       displayName: relative(process.cwd(), resolve(values.input)) || values.input,
       output: resolve(values.output),
       check: values.check === true,
+      write: values.check !== true,
       strict: values.strict === true,
       ...(values.templates ? { templates: resolve(values.templates) } : {}),
     });

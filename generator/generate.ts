@@ -28,7 +28,10 @@ export interface GenerateResult {
   drift?: OutputDrift;
 }
 
-/** One generation run, stage by stage (see generator/README.md). Throws SpecError for spec problems. */
+/**
+ * One generation run, stage by stage (see generator/README.md). Returns the files in memory;
+ * writes them only with `write`, compares them with `check`. Throws SpecError for spec problems.
+ */
 export async function generate(input: GenerateOptionsInput): Promise<GenerateResult> {
   const options = resolveOptions(input);
   const timings: StageTiming[] = [];
@@ -56,6 +59,7 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
     const drift = await timed('check', () => checkFiles(files, options.output));
     return { files, diagnostics: sink.items, timings, drift };
   }
+  if (!options.write) return { files, diagnostics: sink.items, timings };
   const changes = await timed('emit', () => emitFiles(files, options.output));
   return { files, diagnostics: sink.items, timings, changes };
 }

@@ -11,6 +11,8 @@ export interface GenerateOptions {
   templates?: string;
   /** Compare with `output` instead of writing. */
   check: boolean;
+  /** Write the files to `output` (the CLI does; the programmatic API only when asked). */
+  write: boolean;
   /** Treat warnings as errors. */
   strict: boolean;
   /** How the spec's file name is shown in diagnostics (default: as given). */
@@ -20,7 +22,7 @@ export interface GenerateOptions {
 export type GenerateOptionsInput = Pick<GenerateOptions, 'input' | 'output'> & Partial<GenerateOptions>;
 
 export function resolveOptions(input: GenerateOptionsInput): GenerateOptions {
-  return { check: false, strict: false, ...input };
+  return { check: false, write: false, strict: false, ...input };
 }
 
 /** The built-in templates folder, found from this module both in `generator/` and `generator/dist/`. */

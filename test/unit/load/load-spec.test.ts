@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { SpecError } from '../../../generator/diagnostics/diagnostic.js';
+import { parseSpecText } from '../../../generator/load/load-spec.js';
+
+function diagnosticsOf(text: string): [string, number | undefined, number | undefined][] {
+  try {
+    parseSpecText(text, 'spec.yaml');
+  } catch (error) {
+    if (error instanceof SpecError) return error.diagnostics.map((d) => [d.code, d.location?.line, d.location?.column]);
+    throw error;
+  }
+  return [];
+}
+
+describe('parseSpecText', () => {
+  it.each([
+    ['empty file', '  \n', [['OAS002', 1, 1]]],
+    ['YAML syntax error', 'openapi: 3.1.0\ninfo:\n  title: [unclosed\n', [['OAS003', 4, 1]]],
+    ['duplicate key', 'a: 1\na: 2\n', [['OAS003', 2, 1]]],
+  ] as const)('%s', (_name, text, want) => {
+    expect(diagnosticsOf(text)).toEqual(want);
+  });
+
+  it('reads JSON and maps pointers back to lines', () => {
+    const spec = parseSpecText('{\n  "openapi": "3.1.0",\n  "info": {\n    "title": "x"\n  }\n}\n', 'spec.json');
+    expect(spec.sourceMap.locate('#/info/title')).toMatchObject({ file: 'spec.json', line: 4, column: 5 });
+  });
+
+  it('maps YAML pointers to the key line and column', () => {
+    const spec = parseSpecText('openapi: 3.1.0\npaths:\n  /pets/{id}:\n    get:\n      responses: {}\n', 'spec.yaml');
+    expect(spec.sourceMap.locate('#/paths/~1pets~1{id}/get')).toMatchObject({ line: 4, column: 5 });
+  });
+});
