@@ -52,7 +52,7 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const templates = await timed('templates', () => loadTemplateSet(builtinTemplatesDir(), options.templates));
   const plan = await timed('plan', () => planClient(model, templates.runtime));
   const rendered = await timed('render', () => renderFiles(plan, templates));
-  const checked = await timed('postprocess', () => postprocess(rendered, new Set(templates.runtime.keys())));
+  const checked = await timed('postprocess', () => postprocess(rendered, new Set([...templates.runtime.keys()].map((name) => `runtime/${name}`))));
   const formatted = await timed('format', () => formatFiles(checked, options.output));
   const files = [...formatted, manifestFile(formatted)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (options.check) {

@@ -4,8 +4,9 @@ import { exampleValue } from './example-value.js';
 import { lineComment } from './markdown.js';
 import { propertyKey } from './names.js';
 import type { MethodView } from './render-plan.js';
+import { bodyKindOf } from './responses.js';
 
-/** Where the docs examples import the client from: `docs/` sits next to `index.ts`. */
+/** Where docs examples import the client from: `docs/*.md` sit one folder below `index.ts`. */
 const CLIENT_IMPORT = '../index.js';
 
 /** A complete TypeScript example for one method; `test/` type-checks every one of them. */
@@ -66,9 +67,17 @@ function paramLines(operation: IrOperation, schemas: ReadonlyMap<string, NamedSc
   const content = body?.contents[0];
   if (body?.required && content) {
     lines.push(`  // request body (${lineComment(content.mediaType)})`);
-    lines.push(`  body: ${content.schema ? exampleValue(content.schema, schemas, 'body') : '{}'},`);
+    lines.push(`  body: ${bodyExample(content.mediaType, content.schema, schemas)},`);
   }
   return lines;
+}
+
+/** Binary bodies take a Blob, text bodies a string, the rest a value of their schema's type. */
+function bodyExample(mediaType: string, schema: IrSchema | undefined, schemas: ReadonlyMap<string, NamedSchema>): string {
+  const kind = bodyKindOf(mediaType);
+  if (kind === 'blob') return "new Blob(['example'])";
+  if (kind === 'text') return "'example'";
+  return schema ? exampleValue(schema, schemas, 'body') : '{}';
 }
 
 function parameterExample(schema: IrSchema, example: unknown, schemas: ReadonlyMap<string, NamedSchema>, hint: string): string {

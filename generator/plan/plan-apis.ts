@@ -133,8 +133,8 @@ function addImport(imports: Map<string, Set<string>>, className: string, names: 
 
 function apiImports(models: Set<string>, runtimeTypes: Set<string>, homeImports: Map<string, Set<string>>, usesSecurity: boolean): ImportView[] {
   const imports: ImportView[] = [
-    { from: '../runtime.js', names: RUNTIME_VALUES, typeOnly: false },
-    { from: '../runtime.js', names: [...runtimeTypes, 'Configuration'].sort(), typeOnly: true },
+    { from: '../runtime/runtime.js', names: RUNTIME_VALUES, typeOnly: false },
+    { from: '../runtime/runtime.js', names: [...runtimeTypes, 'Configuration'].sort(), typeOnly: true },
     { from: '../servers.js', names: ['BASE_PATH'], typeOnly: false },
   ];
   if (usesSecurity) imports.push({ from: '../security.js', names: ['securitySchemes'], typeOnly: false });

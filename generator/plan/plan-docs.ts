@@ -148,12 +148,14 @@ function planModelDoc(view: ModelView, schemas: ReadonlyMap<string, NamedSchema>
 
 function planReadme(model: ApiModel, apis: DocApiView[], models: DocModelView[], basePath: string): DocReadmeView {
   const first = apis.find((a) => a.methods.length > 0);
+  // The README sits next to index.ts, one folder above the docs its example is taken from.
+  const example = (first?.methods[0]?.example ?? '').replace("from '../index.js';", "from './index.js';");
   return {
     title: cell(model.info.title) || 'API client',
     description: paragraph(model.info.description),
     version: cell(model.info.version),
     basePath: cell(basePath),
-    example: first?.methods[0]?.example ?? '',
+    example,
     apis: apis.flatMap((api) =>
       api.rows.map((row) => ({ className: `*${api.className}*`, method: row['method']!.replace(`(${api.className}.md`, `(docs/${api.className}.md`), request: row['request']!, description: row['description']! })),
     ),

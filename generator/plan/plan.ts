@@ -11,7 +11,7 @@ export function planClient(model: ApiModel, runtime: ReadonlyMap<string, string>
   const names = buildNameTable(model);
   const models = planModels(model, names.models);
   const apis = planApis(model, names);
-  const runtimeFiles: PlannedFile[] = [...runtime.keys()].sort().map((name) => ({ path: name, template: 'runtime', source: runtime.get(name)! }));
+  const runtimeFiles: PlannedFile[] = [...runtime.keys()].sort().map((name) => ({ path: `runtime/${name}`, template: 'runtime', source: runtime.get(name)! }));
   const files: PlannedFile[] = [
     planIndex(apis, models),
     planServers(model),
