@@ -49,6 +49,12 @@ const COLON = 0x3a; // U+003A COLON
 const DIGIT_ZERO = 0x30;
 const DIGIT_NINE = 0x39;
 const BOM = 0xfeff; // U+FEFF BYTE ORDER MARK
+const LOWER_A = 0x61;
+const LOWER_D = 0x64;
+const LOWER_T = 0x74;
+
+/** `decode` options of the streaming decoder (allocated once). */
+const STREAM: TextDecodeOptions = { stream: true };
 
 /**
  * Incremental, push-based event stream parser.
@@ -145,7 +151,7 @@ export class EventStreamParser {
 
   /** Feeds the next chunk of bytes of the stream. Empty chunks are allowed. */
   feed(chunk: Uint8Array): void {
-    this.processText(this.decoder.decode(chunk, { stream: true }));
+    this.processText(this.decoder.decode(chunk, STREAM));
   }
 
   /**
@@ -203,9 +209,84 @@ export class EventStreamParser {
       if (pos < length && text.charCodeAt(pos) === LF) pos++;
     }
 
+    // Nearly every stream ends its lines with LF only: such a text takes the
+    // fast path. The CR scan is done once per text, not once per line.
+    pos =
+      text.indexOf('\r', pos) === -1
+        ? this.processLFLines(text, pos)
+        : this.processAnyLines(text, pos);
+
+    if (pos < length) this.partialLine.push(pos === 0 ? text : text.slice(pos));
+  }
+
+  /**
+   * The lines of a text without any CR, from `pos`: every line ends with an
+   * LF. Returns the position after the last line end (the start of an
+   * unterminated last line, or `text.length`).
+   *
+   * Same rules as {@link processLine}, with the two most common line shapes
+   * inlined: the blank line, and the `data` field with a colon; a `data` line
+   * that starts the data buffer and is directly followed by a blank line (a
+   * one-line event, the usual shape) is dispatched without going through the
+   * data buffer.
+   */
+  private processLFLines(text: string, pos: number): number {
+    let lineEnd = text.indexOf('\n', pos);
+    if (lineEnd === -1) return pos;
+
+    if (this.partialLine.length > 0) {
+      // The line started in an earlier text: join all its pieces once.
+      this.partialLine.push(text.slice(pos, lineEnd));
+      const line = this.partialLine.join('');
+      this.partialLine.length = 0;
+      // Non-empty (only non-empty pieces are stored), so never a dispatch.
+      this.processLine(line, 0, line.length);
+      pos = lineEnd + 1;
+      lineEnd = text.indexOf('\n', pos);
+    }
+
+    while (lineEnd !== -1) {
+      if (lineEnd === pos) {
+        // A blank line.
+        this.dispatch();
+      } else if (
+        text.charCodeAt(pos + 4) === COLON &&
+        text.charCodeAt(pos) === LOWER_D &&
+        text.charCodeAt(pos + 1) === LOWER_A &&
+        text.charCodeAt(pos + 2) === LOWER_T &&
+        text.charCodeAt(pos + 3) === LOWER_A
+      ) {
+        // A `data` field (the colon is before `lineEnd`, which is an LF).
+        const valueStart = text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5;
+        const value = text.slice(valueStart, lineEnd);
+        if (!this.hasData && text.charCodeAt(lineEnd + 1) === LF) {
+          // The data buffer would be exactly `value` + LF at the blank line
+          // that follows: dispatch it right away.
+          pos = lineEnd + 2;
+          lineEnd = text.indexOf('\n', pos);
+          this.fire(value);
+          continue;
+        }
+        this.processData(value);
+      } else {
+        this.processLine(text, pos, lineEnd);
+      }
+      pos = lineEnd + 1;
+      lineEnd = text.indexOf('\n', pos);
+    }
+    return pos;
+  }
+
+  /**
+   * The lines of a text with any line endings, from `pos`. Returns the
+   * position after the last line end (see {@link processLFLines}).
+   */
+  private processAnyLines(text: string, pos: number): number {
+    const length = text.length;
+
     // Positions of the next LF / CR at or after `pos` (-1: none left in this
     // text). Each is searched again only once `pos` has moved past it, so a
-    // text without any CR is scanned for CR once, not once per line.
+    // text with few CRs is scanned for CR once, not once per line.
     let nextLF = text.indexOf('\n', pos);
     let nextCR = text.indexOf('\r', pos);
 
@@ -236,7 +317,7 @@ export class EventStreamParser {
       }
 
       if (this.partialLine.length > 0) {
-        // The line started in an earlier chunk: join all its pieces once.
+        // The line started in an earlier text: join all its pieces once.
         this.partialLine.push(text.slice(lineStart, lineEnd));
         const line = this.partialLine.join('');
         this.partialLine.length = 0;
@@ -245,8 +326,7 @@ export class EventStreamParser {
         this.processLine(text, lineStart, lineEnd);
       }
     }
-
-    if (pos < length) this.partialLine.push(pos === 0 ? text : text.slice(pos));
+    return pos;
   }
 
   /**
@@ -343,30 +423,47 @@ export class EventStreamParser {
     }
   }
 
-  /** "Dispatch the event" (9.2.6). */
+  /** "Dispatch the event" (9.2.6), at a blank line. */
   private dispatch(): void {
-    // 1. "Set the last event ID string of the event source to the value of
-    //    the last event ID buffer. The buffer does not get reset, so the last
-    //    event ID string of the event source remains set to this value until
-    //    the next time it is set by the server."
-    this.lastEventIdString = this.lastEventIdBuffer;
-
     // 2. "If the data buffer is an empty string, set the data buffer and the
     //    event type buffer to the empty string and return."
     if (!this.hasData) {
+      // 1. (done by fire() otherwise) "Set the last event ID string of the
+      //    event source to the value of the last event ID buffer."
+      this.lastEventIdString = this.lastEventIdBuffer;
       this.eventType = '';
       return;
     }
 
     // 3. "If the data buffer's last character is a U+000A LINE FEED (LF)
     //    character, then remove the last character from the data buffer."
-    //    (Never stored, see processField.)
+    //    (Never stored, see processData.)
+    const data = this.data;
+    // 6. (data part) "Set the data buffer [...] to the empty string."
+    this.data = '';
+    this.hasData = false;
+    this.fire(data);
+  }
+
+  /**
+   * The rest of "dispatch the event" when the data buffer is not empty:
+   * `data` is that buffer without its final LF, and the data buffer has
+   * already been emptied.
+   */
+  private fire(data: string): void {
+    // 1. "Set the last event ID string of the event source to the value of
+    //    the last event ID buffer. The buffer does not get reset, so the last
+    //    event ID string of the event source remains set to this value until
+    //    the next time it is set by the server."
+    const id = this.lastEventIdBuffer;
+    this.lastEventIdString = id;
+
     // 4.-5. Create the event; its type is "message" unless the event type
     //    buffer is non-empty; its lastEventId is the last event ID string.
     const event: ServerSentEvent = {
       event: this.eventType === '' ? 'message' : this.eventType,
-      data: this.data,
-      id: this.lastEventIdString,
+      data,
+      id,
     };
     if (this.pendingRetry !== undefined) {
       event.retry = this.pendingRetry;
@@ -374,8 +471,6 @@ export class EventStreamParser {
     }
 
     // 6. "Set the data buffer and the event type buffer to the empty string."
-    this.data = '';
-    this.hasData = false;
     this.eventType = '';
 
     // 7. Queue a task to fire the event.

@@ -14,6 +14,7 @@ import {
   serializeCookieParameter,
   serializeHeaderParameter,
 } from './serialize.js';
+import type { ParameterSpec } from './serialize.js';
 import {
   openEventStream,
   type DataFormat,
@@ -26,7 +27,6 @@ export type { ParameterSpec, ParameterStyle } from './serialize.js';
 export { ContentTypeError, EventDataError } from './stream.js';
 export type { DataFormat, EventStream, StreamOptions, TypedEvent } from './stream.js';
 export type { ServerSentEvent } from './event-stream.js';
-import type { ParameterSpec } from './serialize.js';
 
 /**
  * A security scheme of components.securitySchemes, as the runtime applies it (OAS 3.1 §4.8.27
@@ -41,13 +41,17 @@ export type SecuritySchemeSpec =
 
 /** One scheme of a Security Requirement Object (OAS 3.1 §4.8.30) with the scopes it requires. */
 export interface SecurityRequirementSpec {
+  /** The scheme to satisfy. */
   scheme: SecuritySchemeSpec;
+  /** The scopes required (oauth2 / openIdConnect; role names for others), passed to the accessToken function. */
   scopes: readonly string[];
 }
 
 /** The request body and the media type to send it as (OAS 3.1 §4.8.13 "Request Body Object"). */
 export interface RequestBodySpec {
+  /** The media type the body is sent as (a key of the Request Body Object's content). */
   mediaType: string;
+  /** The value; undefined sends no body. */
   value: unknown;
 }
 
@@ -63,7 +67,7 @@ export interface RequestSpec {
   query?: readonly ParameterSpec[];
   /** Header parameters (`simple` style). */
   headers?: readonly ParameterSpec[];
-  /** Cookie parameters (`form` style), sent in the `Cookie` header. */
+  /** Cookie parameters (`form` style), sent in the `Cookie` header (browsers forbid setting it from script: they send their own cookies with `credentials: 'include'`). */
   cookies?: readonly ParameterSpec[];
   /**
    * The body, serialized by media type: JSON (application/json, any +json) → JSON.stringify;
@@ -174,7 +178,9 @@ export class Configuration {
 
 /** A request about to be sent: the URL and the RequestInit passed to fetch (headers is a Headers object). */
 export interface RequestContext {
+  /** The absolute URL, query string included. */
   url: string;
+  /** The fetch init; `headers` is a Headers object. */
   init: RequestInit;
 }
 
@@ -183,10 +189,13 @@ export interface RequestContext {
  * response; `onError` (fetch rejected) a response to use instead of failing.
  */
 export interface Middleware {
+  /** Before fetch: return a replacement context, or nothing to keep it. */
   pre?(context: RequestContext): RequestContext | void | Promise<RequestContext | void>;
+  /** After fetch, for every status: return a replacement response, or nothing to keep it. */
   post?(
     context: RequestContext & { response: Response },
   ): Response | void | Promise<Response | void>;
+  /** When fetch rejects (network error, abort): return a response to use instead, or nothing to rethrow the error. */
   onError?(
     context: RequestContext & { error: unknown },
   ): Response | void | Promise<Response | void>;
@@ -253,7 +262,11 @@ export class BaseAPI {
   /** Sends the request and parses the JSON answer; undefined for 204 or an empty body. @throws ResponseError on non-2xx */
   protected async requestJson<T>(spec: RequestSpec, options?: RequestOptions): Promise<T> {
     const response = await this.request(spec, options);
-    const text = response.status === 204 ? '' : await response.text();
+    if (response.status === 204) {
+      await discard(response);
+      return undefined as T;
+    }
+    const text = await response.text();
     return (text === '' ? undefined : JSON.parse(text)) as T;
   }
 
@@ -269,12 +282,7 @@ export class BaseAPI {
 
   /** Sends the request and discards the answer. @throws ResponseError on non-2xx */
   protected async requestVoid(spec: RequestSpec, options?: RequestOptions): Promise<void> {
-    const response = await this.request(spec, options);
-    try {
-      await response.body?.cancel();
-    } catch {
-      // nothing left to release
-    }
+    await discard(await this.request(spec, options));
   }
 
   /**
@@ -292,13 +300,13 @@ export class BaseAPI {
     for (const key of ['lastEventId', 'reconnect', 'doneSentinel', 'onOpen', 'onRetry'] as const)
       delete requestOptions[key];
     const streamSpec: RequestSpec = { ...spec, accept: spec.accept ?? 'text/event-stream' };
-    return openEventStream<E>(
+    return openEventStream<E, RequestContext>(
       {
-        connect: (id, signal) => {
+        prepare: (id, signal) => {
           // WHATWG HTML §9.2.3: no caching, and the last event ID (UTF-8 encoded) when not empty.
           const headers: Record<string, string> = { 'Cache-Control': 'no-cache' };
           if (id !== '') headers['Last-Event-ID'] = utf8AsByteString(id);
-          return send(
+          return prepare(
             this.configuration,
             this.#basePath,
             streamSpec,
@@ -306,6 +314,7 @@ export class BaseAPI {
             headers,
           );
         },
+        send: (context) => dispatch(this.configuration, context),
         toError: responseError,
       },
       dataFormat,
@@ -315,20 +324,34 @@ export class BaseAPI {
   }
 }
 
+/** Builds and sends the request: prepare, then dispatch. */
+function send(
+  configuration: Configuration,
+  basePath: string,
+  spec: RequestSpec,
+  options: RequestOptions,
+): Promise<Response> {
+  return prepare(configuration, basePath, spec, options).then((context) =>
+    dispatch(configuration, context),
+  );
+}
+
 /**
- * Builds the request (URL, headers, body, security), runs the middleware and fetches; resolves
- * with the response whatever its status. `finalHeaders` are set last (protocol headers of streams).
+ * Builds the request — URL, headers, body, security — and runs the `pre` middleware.
+ * `finalHeaders` are set last (the protocol headers of event streams).
  */
-async function send(
+async function prepare(
   configuration: Configuration,
   basePath: string,
   spec: RequestSpec,
   options: RequestOptions,
   finalHeaders?: Record<string, string>,
-): Promise<Response> {
+): Promise<RequestContext> {
   const headers = new Headers(configuration.headers);
   if (spec.accept !== undefined && spec.accept !== '') headers.set('Accept', spec.accept);
   for (const param of spec.headers ?? []) {
+    // OAS 3.1 §4.8.12.2.1: header parameters named Accept, Content-Type or Authorization are ignored.
+    if (/^(accept|content-type|authorization)$/i.test(param.name)) continue;
     const value = serializeHeaderParameter(param);
     if (value !== undefined) headers.set(param.name, value);
   }
@@ -349,8 +372,10 @@ async function send(
   const query = [buildQueryString(spec.query), ...auth.query].filter((q) => q !== '').join('&');
   const url = `${basePath}${expandPath(spec.path, spec.pathParams)}${query === '' ? '' : `?${query}`}`;
   const init: RequestInit & { duplex?: 'half' } = { ...options, method: spec.method, headers };
+  // Some runtimes (e.g. Cloudflare Workers) reject a `credentials` member even when undefined.
   const credentials = options.credentials ?? configuration.credentials;
   if (credentials !== undefined) init.credentials = credentials;
+  else delete init.credentials;
   if (body.body !== undefined) init.body = body.body;
   // WHATWG Fetch §5.3: a stream body requires half-duplex.
   if (typeof ReadableStream !== 'undefined' && body.body instanceof ReadableStream)
@@ -359,6 +384,11 @@ async function send(
   let context: RequestContext = { url, init };
   for (const middleware of configuration.middleware)
     if (middleware.pre) context = (await middleware.pre(context)) ?? context;
+  return context;
+}
+
+/** Fetches, letting `onError` middleware answer for a failed fetch and `post` middleware replace the response; any status resolves. */
+async function dispatch(configuration: Configuration, context: RequestContext): Promise<Response> {
   const fetchApi = configuration.fetchApi ?? fetch;
   let response: Response | undefined;
   try {
@@ -374,6 +404,15 @@ async function send(
     if (middleware.post) response = (await middleware.post({ ...context, response })) ?? response;
   }
   return response;
+}
+
+/** Cancels a body nobody reads, releasing the connection. */
+async function discard(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // already closed or errored: nothing to release
+  }
 }
 
 /** Reads a non-2xx response into a ResponseError: JSON when the Content-Type says so (text if invalid), else text; undefined when empty. */

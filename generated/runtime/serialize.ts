@@ -12,7 +12,7 @@
 export type ParameterStyle =
   'simple' | 'label' | 'matrix' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
 
-/** One parameter occurrence, with its OpenAPI serialization (OAS 3.1 §4.8.12.4 "Style Values"). value undefined → omitted. */
+/** One parameter occurrence, with its OpenAPI serialization (OAS 3.1 §4.8.12.3 "Style Values", §4.8.12.4 "Style Examples"). value undefined → omitted. */
 export interface ParameterSpec {
   /** The parameter's name (case-sensitive; for headers, the header name). */
   name: string;
@@ -27,9 +27,6 @@ export interface ParameterSpec {
   /** content-encoded parameter (`content` instead of `schema`): serialize value with this media type (JSON.stringify for json) then percent-encode */
   contentType?: string;
 }
-
-/** Where a parameter goes (OAS 3.1 §4.8.12.1 "Parameter Locations"). */
-export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
 /** A value reduced to what RFC 6570 §2.3 distinguishes: undefined, a string, a list or an associative array. */
 type Shape =
@@ -65,8 +62,9 @@ export function scalarText(value: unknown): string {
 }
 
 /**
- * RFC 6570 §2.3: undefined and null are undefined (but the brief sends null as empty, like an
- * empty string), and so are an empty list and a map with no defined members.
+ * RFC 6570 §2.3: undefined, an empty list and a map with no defined members are undefined (the
+ * parameter is omitted). null, which RFC 6570 also calls undefined, is sent empty here, like the
+ * empty string: a JSON null the caller passed explicitly is not "no value".
  */
 function shapeOf(value: unknown): Shape {
   if (value === undefined) return { kind: 'undefined' };

@@ -87,10 +87,16 @@ export class ContentTypeError extends Error {
   }
 }
 
-/** What the runtime supplies to open the HTTP connections of one event stream. */
-export interface EventStreamTransport {
-  /** Sends one request (auth and middleware applied, `Last-Event-ID` when not '') and resolves with the response, whatever its status. */
-  connect(lastEventId: string, signal: AbortSignal): Promise<Response>;
+/**
+ * What the runtime supplies to open the HTTP connections of one event stream. Building a request
+ * and sending it are separate so that only failures to send (network errors) are retried: a
+ * request that cannot be built (a missing path parameter, a failing token function) fails at once.
+ */
+export interface EventStreamTransport<R> {
+  /** Builds one request (auth and middleware applied, `Last-Event-ID` when not ''), aborted by `signal`. */
+  prepare(lastEventId: string, signal: AbortSignal): Promise<R>;
+  /** Sends a prepared request and resolves with the response, whatever its status. */
+  send(request: R): Promise<Response>;
   /** The error to throw for a non-2xx response (reads its body). */
   toError(response: Response): Promise<unknown>;
 }
@@ -110,8 +116,8 @@ const MAX_BACKOFF_MS = 30_000;
  * the connection" ≈ onOpen), decodes every event per `dataFormat`, and reconnects after failures
  * as StreamOptions.reconnect says. Used by BaseAPI.requestEventStream.
  */
-export function openEventStream<E>(
-  transport: EventStreamTransport,
+export function openEventStream<E, R>(
+  transport: EventStreamTransport<R>,
   dataFormat: DataFormat,
   doneSentinel: string | null,
   options: StreamOptions = {},
@@ -142,9 +148,10 @@ export function openEventStream<E>(
         let failed = false;
         let error: unknown;
         let retryAfterMs: number | undefined;
+        const request = await abortable(transport.prepare(lastEventId, signal), signal);
         let response: Response | undefined;
         try {
-          response = await transport.connect(lastEventId, signal);
+          response = await transport.send(request);
         } catch (cause) {
           if (signal.aborted) throw signal.reason;
           failed = true; // network error: retried like any other failed connection (WHATWG HTML §9.2.3)
@@ -177,6 +184,7 @@ export function openEventStream<E>(
               },
             })[Symbol.asyncIterator]();
             let reading = false;
+            let yielding = false;
             try {
               for (;;) {
                 reading = true;
@@ -199,10 +207,13 @@ export function openEventStream<E>(
                 }
                 const event: TypedEvent<unknown> = { event: name, data, id: raw.id };
                 if (raw.retry !== undefined) event.retry = raw.retry;
+                yielding = true;
                 yield event as E;
+                yielding = false;
               }
             } catch (cause) {
               if (signal.aborted) throw signal.reason;
+              if (yielding) throw cause; // thrown in by the consumer (iterator.throw): not a connection failure
               if (cause instanceof EventDataError) throw cause;
               failed = true; // the body failed mid-stream (connection dropped): reconnect
               error = cause;
