@@ -55,13 +55,13 @@ export async function main(argv: string[], io: CliOutput = { out: (t) => process
       },
     });
     verbose = values.verbose === true;
-    if (values.help || positionals.length === 0) {
-      io.out(HELP);
-      return values.help ? EXIT.ok : EXIT.usage;
-    }
     if (values.version) {
       io.out(`${packageVersion()}\n`);
       return EXIT.ok;
+    }
+    if (values.help || positionals.length === 0) {
+      io.out(HELP);
+      return values.help ? EXIT.ok : EXIT.usage;
     }
     if (positionals[0] !== 'generate' || positionals.length > 1) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
     if (!values.input) throw new UsageError('missing --input <spec>');

@@ -28,6 +28,12 @@ describe('oasgen CLI', () => {
     expect(out).toContain('oasgen generate -i <spec> -o <dir>');
   });
 
+  it('prints the version with exit 0', async () => {
+    const { code, out } = await run('--version');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   it.each([
     [['generate', '-o', 'x'], 'missing --input'],
     [['generate', '-i', SPEC], 'missing --output'],
