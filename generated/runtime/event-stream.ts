@@ -54,7 +54,7 @@ const LOWER_D = 0x64;
 const LOWER_T = 0x74;
 
 /** `decode` options of the streaming decoder (allocated once). */
-const STREAM: TextDecodeOptions = { stream: true };
+const STREAM = { stream: true };
 
 /**
  * Incremental, push-based event stream parser.

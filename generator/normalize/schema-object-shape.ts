@@ -13,6 +13,11 @@ export function normalizeObjectShape(ctx: NormalizeContext, node: JsonObject, po
     required: required.has(name),
     schema: normalizeSchemaObject(ctx, propertiesNode[name], appendPointer(pointer, 'properties', name)),
   }));
+  // `required` may name a property declared elsewhere (another allOf part, or not at all): it must
+  // be present whatever its type, which the intersection with the declaring part then narrows.
+  for (const name of required) {
+    if (!properties.some((p) => p.name === name)) properties.push({ name, required: true, schema: { kind: 'unknown', origin: appendPointer(pointer, 'required') } });
+  }
   const extras = extraProperties(ctx, node, pointer);
   return { ...meta, kind: 'object', properties, ...(extras ? { additionalProperties: extras } : {}) };
 }

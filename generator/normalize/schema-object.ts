@@ -2,6 +2,7 @@ import { appendPointer, pointerSegments } from '../load/source-map.js';
 import type { Discriminator, EnumValue, IrSchema, JsonValue, PrimitiveType, SchemaMeta } from './api-model.js';
 import { followRef, type NormalizeContext } from './context.js';
 import { arrayField, booleanField, isObject, objectField, stringField, toJsonValue, type JsonObject } from './json.js';
+import { lookupPointer } from './resolve-ref.js';
 import { normalizeObjectShape } from './schema-object-shape.js';
 
 const COMPONENT_SCHEMA = '#/components/schemas/';
@@ -55,7 +56,7 @@ function normalizeComposition(ctx: NormalizeContext, node: JsonObject, pointer: 
     const items = arrayField(node, keyword);
     if (!items) continue;
     const variants = items.map((item, i) => normalizeSchemaObject(ctx, item, appendPointer(pointer, keyword, i)));
-    const discriminator = normalizeDiscriminator(objectField(node, 'discriminator'), variants);
+    const discriminator = normalizeDiscriminator(ctx.document, objectField(node, 'discriminator'), variants);
     parts.push({ kind: 'union', keyword, variants, origin: appendPointer(pointer, keyword), ...(discriminator ? { discriminator } : {}) });
   }
   if (parts.length === 1) return { ...parts[0]!, ...meta, origin: pointer };
@@ -139,7 +140,7 @@ function enumVarNames(node: JsonObject): { varNames?: string[] } {
   return names ? { varNames: names.map(String) } : {};
 }
 
-function normalizeDiscriminator(node: JsonObject | undefined, variants: IrSchema[]): Discriminator | undefined {
+function normalizeDiscriminator(document: unknown, node: JsonObject | undefined, variants: IrSchema[]): Discriminator | undefined {
   const propertyName = node ? stringField(node, 'propertyName') : undefined;
   if (!node || propertyName === undefined) return undefined;
   const mapping: Discriminator['mapping'] = [];
@@ -150,8 +151,22 @@ function normalizeDiscriminator(node: JsonObject | undefined, variants: IrSchema
     const name = target.startsWith(COMPONENT_SCHEMA) ? target.slice(COMPONENT_SCHEMA.length) : target;
     mapping.push({ value, name });
   }
+  // Implicit mapping (OAS 3.1 §4.8.25): the schema name is the value, unless the variant already
+  // fixes the property itself (const or a one-value enum), which real specs rely on.
   for (const variant of variants) {
-    if (variant.kind === 'ref' && !mapping.some((m) => m.name === variant.name)) mapping.push({ value: variant.name, name: variant.name });
+    if (variant.kind !== 'ref' || mapping.some((m) => m.name === variant.name)) continue;
+    if (!fixesProperty(document, lookupPointer(document, `${COMPONENT_SCHEMA}${variant.name.replace(/~/g, '~0').replace(/\//g, '~1')}`), propertyName)) {
+      mapping.push({ value: variant.name, name: variant.name });
+    }
   }
   return { propertyName, mapping };
+}
+
+/** Whether a schema (or one of its allOf parts) declares the property with `const` or a one-value `enum`. */
+function fixesProperty(document: unknown, schema: unknown, propertyName: string, depth = 0): boolean {
+  if (isObject(schema) && typeof schema['$ref'] === 'string' && depth <= 8) return fixesProperty(document, lookupPointer(document, schema['$ref']), propertyName, depth + 1);
+  if (!isObject(schema) || depth > 8) return false;
+  const property = objectField(schema, 'properties')?.[propertyName];
+  if (isObject(property) && ('const' in property || (Array.isArray(property['enum']) && property['enum'].length === 1))) return true;
+  return (arrayField(schema, 'allOf') ?? []).some((part) => fixesProperty(document, part, propertyName, depth + 1));
 }

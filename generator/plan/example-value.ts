@@ -2,42 +2,104 @@ import { assertNever, type IrSchema, type JsonValue, type NamedSchema } from '..
 import { literal } from './comments.js';
 import { propertyKey } from './names.js';
 
+/** An example value under construction: objects stay open so `allOf` parts can merge. */
+type Example = { kind: 'object'; fields: Map<string, Example> } | { kind: 'value'; text: string } | { kind: 'any' };
+
 /**
  * A TypeScript expression of a schema's type, for docs examples that must compile: required
  * properties only, empty arrays, the first enum value or union variant, and the spec's own
  * example where it is a primitive of the right type.
  */
-export function exampleValue(schema: IrSchema, schemas: ReadonlyMap<string, NamedSchema>, hint: string, depth = 0): string {
-  if (depth > 8) return '{}';
+export function exampleValue(schema: IrSchema, schemas: ReadonlyMap<string, NamedSchema>, hint: string): string {
+  return print(build(schema, { schemas, visiting: new Set() }, hint));
+}
+
+interface BuildContext {
+  schemas: ReadonlyMap<string, NamedSchema>;
+  /** Component schemas being expanded: a required self-reference stops here. */
+  visiting: Set<string>;
+}
+
+function build(schema: IrSchema, ctx: BuildContext, hint: string): Example {
   switch (schema.kind) {
     case 'ref': {
-      const target = schemas.get(schema.name);
-      return target ? exampleValue(target.schema, schemas, hint, depth + 1) : '{}';
+      const target = ctx.schemas.get(schema.name);
+      if (!target || ctx.visiting.has(schema.name)) return { kind: 'any' };
+      ctx.visiting.add(schema.name);
+      const result = build(target.schema, ctx, hint);
+      ctx.visiting.delete(schema.name);
+      return result;
     }
     case 'object': {
-      const fields = schema.properties
-        .filter((p) => p.required && !p.schema.readOnly)
-        .map((p) => `${propertyKey(p.name)}: ${exampleValue(p.schema, schemas, p.name, depth + 1)}`);
-      return `{ ${fields.join(', ')} }`;
+      const fields = new Map<string, Example>();
+      for (const p of schema.properties) if (p.required && !p.schema.readOnly) fields.set(p.name, build(p.schema, ctx, p.name));
+      return { kind: 'object', fields };
     }
     case 'array':
-      return schema.prefixItems && schema.prefixItems.length > 0
-        ? `[${schema.prefixItems.map((p) => exampleValue(p, schemas, hint, depth + 1)).join(', ')}]`
-        : '[]';
+      return { kind: 'value', text: schema.prefixItems?.length ? `[${schema.prefixItems.map((p) => print(build(p, ctx, hint))).join(', ')}]` : '[]' };
     case 'union':
-      return schema.variants[0] ? exampleValue(schema.variants[0], schemas, hint, depth + 1) : '{}';
-    case 'intersection':
-      return `{ ${schema.parts.map((p) => `...${exampleValue(p, schemas, hint, depth + 1)}`).join(', ')} }`;
+      return schema.variants[0] ? build(schema.variants[0], ctx, hint) : { kind: 'any' };
+    case 'intersection': {
+      const merged = schema.parts.map((part) => build(part, ctx, hint)).reduce(merge, { kind: 'any' });
+      if (merged.kind !== 'object') return merged;
+      // A part may require a property that another part declares: build it from that declaration.
+      const declared = declaredProperties(schema, ctx, new Set());
+      for (const [name, value] of merged.fields) {
+        const declaration = declared.get(name);
+        if (value.kind === 'any' && declaration) merged.fields.set(name, build(declaration, ctx, name));
+      }
+      return merged;
+    }
     case 'enum':
-      return schema.values.length > 0 ? (schema.values[0] === null ? 'null' : literal(schema.values[0])) : 'null';
+      return { kind: 'value', text: schema.values.length > 0 && schema.values[0] !== null ? literal(schema.values[0]) : 'null' };
     case 'literal':
-      return schema.value === null ? 'null' : literal(schema.value);
+      return { kind: 'value', text: schema.value === null ? 'null' : literal(schema.value) };
     case 'primitive':
-      return primitiveExample(schema.type, schema.format, schema.example ?? schema.default, hint);
+      return { kind: 'value', text: primitiveExample(schema.type, schema.format, schema.example ?? schema.default, hint) };
     case 'unknown':
-      return '{}';
+      return { kind: 'any' };
     default:
       return assertNever(schema);
+  }
+}
+
+/** Every property schema an object, a ref to one, or an allOf declares (the first typed declaration wins). */
+function declaredProperties(schema: IrSchema, ctx: BuildContext, seen: Set<string>): Map<string, IrSchema> {
+  const out = new Map<string, IrSchema>();
+  if (schema.kind === 'ref') {
+    const target = ctx.schemas.get(schema.name);
+    if (!target || seen.has(schema.name)) return out;
+    seen.add(schema.name);
+    return declaredProperties(target.schema, ctx, seen);
+  }
+  const parts = schema.kind === 'intersection' ? schema.parts : schema.kind === 'object' ? [schema] : [];
+  for (const part of parts) {
+    const found = part.kind === 'object' ? new Map(part.properties.map((p) => [p.name, p.schema] as const)) : declaredProperties(part, ctx, seen);
+    for (const [name, property] of found) if (property.kind !== 'unknown' && !out.has(name)) out.set(name, property);
+  }
+  return out;
+}
+
+/** allOf: objects merge field by field; a concrete value wins over "anything". */
+function merge(a: Example, b: Example): Example {
+  if (a.kind === 'any') return b;
+  if (b.kind === 'any') return a;
+  if (a.kind === 'object' && b.kind === 'object') {
+    const fields = new Map(a.fields);
+    for (const [name, value] of b.fields) fields.set(name, fields.has(name) ? merge(fields.get(name)!, value) : value);
+    return { kind: 'object', fields };
+  }
+  return a.kind === 'value' ? a : b;
+}
+
+function print(example: Example): string {
+  switch (example.kind) {
+    case 'any':
+      return '{}';
+    case 'value':
+      return example.text;
+    case 'object':
+      return `{ ${[...example.fields].map(([name, value]) => `${propertyKey(name)}: ${print(value)}`).join(', ')} }`;
   }
 }
 

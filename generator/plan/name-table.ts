@@ -30,7 +30,8 @@ export function buildNameTable(model: ApiModel): NameTable {
   const registry = new NameRegistry([...RUNTIME_EXPORTS]);
   const apiClasses = new Map<string, string>();
   const tags = [...new Set(model.operations.flatMap(operationTags))].sort();
-  for (const tag of tags) apiClasses.set(tag, registry.claim(`${typeName(tag, 'Default')}Api`));
+  // The `Api` suffix keeps class names clear of reserved words and globals (`default` → `DefaultApi`).
+  for (const tag of tags) apiClasses.set(tag, registry.claim(`${pascalCase(tag) || 'Default'}Api`));
   const models = new Map<string, string>();
   for (const name of model.schemas.map((s) => s.name).sort()) models.set(name, registry.claim(typeName(name, 'Model')));
   const operations = model.operations.map((operation) => {

@@ -20,8 +20,13 @@ export function validateDocument(document: unknown, sink: DiagnosticSink): JsonO
     return undefined;
   }
   validateInfo(document, sink);
-  validatePaths(document, sink);
+  validatePaths(document, sink, { responsesRequired: version.startsWith('3.0') });
   return document;
+}
+
+/** What differs between the 3.x minor versions. OAS 3.1 made `responses` optional (§4.8.10). */
+interface VersionRules {
+  responsesRequired: boolean;
 }
 
 interface PathOperation {
@@ -40,7 +45,7 @@ function validateInfo(document: JsonObject, sink: DiagnosticSink): void {
   if (typeof info['version'] !== 'string') sink.error('OAS102', '#/info', { field: 'version' });
 }
 
-function validatePaths(document: JsonObject, sink: DiagnosticSink): void {
+function validatePaths(document: JsonObject, sink: DiagnosticSink, rules: VersionRules): void {
   const paths = document['paths'];
   if (paths === undefined) return;
   if (!isObject(paths)) return sink.error('OAS101', '#/paths', { what: '"paths"', expected: 'an object' });
@@ -61,7 +66,7 @@ function validatePaths(document: JsonObject, sink: DiagnosticSink): void {
         sink.error('OAS101', pointer, { what: 'an operation', expected: 'an object' });
         continue;
       }
-      validateOperation(document, { path, item, itemPointer, operation, pointer }, operationIds, sink);
+      validateOperation(document, { path, item, itemPointer, operation, pointer }, { operationIds, rules }, sink);
     }
   }
 }
@@ -69,11 +74,14 @@ function validatePaths(document: JsonObject, sink: DiagnosticSink): void {
 function validateOperation(
   document: JsonObject,
   at: PathOperation,
-  operationIds: Map<string, string>,
+  seen: { operationIds: Map<string, string>; rules: VersionRules },
   sink: DiagnosticSink,
 ): void {
   const { operation, pointer } = at;
-  if (operation['responses'] === undefined) sink.error('OAS102', pointer, { field: 'responses' });
+  const { operationIds } = seen;
+  if (operation['responses'] === undefined) {
+    if (seen.rules.responsesRequired) sink.error('OAS102', pointer, { field: 'responses' });
+  }
   else if (!isObject(operation['responses'])) sink.error('OAS101', appendPointer(pointer, 'responses'), { what: '"responses"', expected: 'an object' });
   const operationId = stringField(operation, 'operationId');
   if (operationId !== undefined) {

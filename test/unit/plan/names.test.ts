@@ -44,3 +44,21 @@ describe('property keys', () => {
     expect(propertyAccess('params', name)).toBe(access);
   });
 });
+
+describe('buildNameTable', () => {
+  it('puts untagged operations in DefaultApi and keeps tag class names readable', async () => {
+    const { buildNameTable } = await import('../../../generator/plan/name-table.js');
+    const operation = (tags: string[], operationId: string) => ({ operationId, method: 'get' as const, path: '/', tags, deprecated: false, parameters: [], responses: [], origin: '#' });
+    const table = buildNameTable({
+      openapi: '3.1.0', info: { title: '', version: '' }, servers: [], tags: [], schemas: [{ name: 'Error', schema: { kind: 'unknown', origin: '#' } }], securitySchemes: [], security: [],
+      operations: [operation([], 'listUsers'), operation(['API Token'], 'api-token:create'), operation(['class'], 'x')],
+    });
+    expect([...table.apiClasses.values()]).toEqual(['APITokenApi', 'ClassApi', 'DefaultApi']);
+    expect([...table.models.values()]).toEqual(['ErrorModel']);
+    expect(table.operations.map((o) => [o.method, o.params, o.error])).toEqual([
+      ['listUsers', 'ListUsersParams', 'ListUsersError'],
+      ['apiTokenCreate', 'ApiTokenCreateParams', 'ApiTokenCreateError'],
+      ['x', 'XParams', 'XError'],
+    ]);
+  });
+});
