@@ -110,7 +110,7 @@ function callLines(method: MethodView): string[] {
   ];
 }
 
-/** A typed example value of a model, for its docs page. */
-export function modelExample(name: string, schema: IrSchema, schemas: ReadonlyMap<string, NamedSchema>): string {
-  return [`import type { ${name} } from '${CLIENT_IMPORT}';`, '', `const example: ${name} = ${exampleValue(schema, schemas, 'example')};`, 'console.log(example);'].join('\n');
+/** A typed example value of a model (as the server sends it, or the request variant), for its docs page. */
+export function modelExample(name: string, schema: IrSchema, schemas: ReadonlyMap<string, NamedSchema>, direction: 'request' | 'response'): string {
+  return [`import type { ${name} } from '${CLIENT_IMPORT}';`, '', `const example: ${name} = ${exampleValue(schema, schemas, 'example', direction)};`, 'console.log(example);'].join('\n');
 }

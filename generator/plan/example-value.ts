@@ -1,6 +1,7 @@
 import { assertNever, type IrSchema, type JsonValue, type NamedSchema } from '../normalize/api-model.js';
 import { literal } from './comments.js';
 import { propertyKey } from './names.js';
+import { includesProperty, type Direction } from './read-write-only.js';
 
 /** An example value under construction: objects stay open so `allOf` parts can merge. */
 type Example = { kind: 'object'; fields: Map<string, Example> } | { kind: 'value'; text: string } | { kind: 'any' };
@@ -10,14 +11,16 @@ type Example = { kind: 'object'; fields: Map<string, Example> } | { kind: 'value
  * properties only, empty arrays, the first enum value or union variant, and the spec's own
  * example where it is a primitive of the right type.
  */
-export function exampleValue(schema: IrSchema, schemas: ReadonlyMap<string, NamedSchema>, hint: string): string {
-  return print(build(schema, { schemas, visiting: new Set() }, hint));
+export function exampleValue(schema: IrSchema, schemas: ReadonlyMap<string, NamedSchema>, hint: string, direction: Direction = 'request'): string {
+  return print(build(schema, { schemas, visiting: new Set(), direction }, hint));
 }
 
 interface BuildContext {
   schemas: ReadonlyMap<string, NamedSchema>;
   /** Component schemas being expanded: a required self-reference stops here. */
   visiting: Set<string>;
+  /** Requests leave out readOnly properties, responses writeOnly ones (the types do the same). */
+  direction: Direction;
 }
 
 function build(schema: IrSchema, ctx: BuildContext, hint: string): Example {
@@ -32,7 +35,7 @@ function build(schema: IrSchema, ctx: BuildContext, hint: string): Example {
     }
     case 'object': {
       const fields = new Map<string, Example>();
-      for (const p of schema.properties) if (p.required && !p.schema.readOnly) fields.set(p.name, build(p.schema, ctx, p.name));
+      for (const p of schema.properties) if (p.required && includesProperty(p, ctx.direction)) fields.set(p.name, build(p.schema, ctx, p.name));
       return { kind: 'object', fields };
     }
     case 'array':

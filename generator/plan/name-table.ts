@@ -1,10 +1,16 @@
 import type { ApiModel, IrOperation } from '../normalize/api-model.js';
 import { camelCase, NameRegistry, pascalCase, RUNTIME_EXPORTS, typeName } from './names.js';
+import { schemasWithRequestVariant } from './read-write-only.js';
 
 /** Every exported name of one generated client, decided once so that none collides. */
 export interface NameTable {
   /** components.schemas key → model name. */
   models: Map<string, string>;
+  /**
+   * components.schemas key → the name of its request variant (`PetRequest`: without readOnly
+   * properties, with writeOnly ones), for the schemas whose request and response types differ.
+   */
+  requestModels: Map<string, string>;
   /** tag → API class name. */
   apiClasses: Map<string, string>;
   /** Per operation (same order as ApiModel.operations). */
@@ -34,12 +40,14 @@ export function buildNameTable(model: ApiModel): NameTable {
   for (const tag of tags) apiClasses.set(tag, registry.claim(`${pascalCase(tag) || 'Default'}Api`));
   const models = new Map<string, string>();
   for (const name of model.schemas.map((s) => s.name).sort()) models.set(name, registry.claim(typeName(name, 'Model')));
+  const requestModels = new Map<string, string>();
+  for (const name of [...schemasWithRequestVariant(model.schemas)].sort()) requestModels.set(name, registry.claim(`${models.get(name)!}Request`));
   const operations = model.operations.map((operation) => {
     const base = operationBaseName(operation);
     const type = typeName(base, 'Operation');
     return { tags: operationTags(operation), method: camelCase(base) || 'operation', params: registry.claim(`${type}Params`), error: registry.claim(`${type}Error`) };
   });
-  return { models, apiClasses, operations };
+  return { models, requestModels, apiClasses, operations };
 }
 
 export function operationTags(operation: IrOperation): string[] {

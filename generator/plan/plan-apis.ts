@@ -2,7 +2,7 @@ import type { ApiModel, IrOperation, IrSecurityRequirement } from '../normalize/
 import { jsdocLines } from './comments.js';
 import { DEFAULT_TAG, type NameTable, type OperationNames } from './name-table.js';
 import { compareText, NameRegistry } from './names.js';
-import { collectingScope } from './plan-models.js';
+import { collectingScope, requestScope } from './plan-models.js';
 import type { ApiView, ImportView, MethodView, OperationTypesView, PlannedFile } from './render-plan.js';
 import { planParams, requestSpecLiteral, type ParamsPlan } from './request-spec.js';
 import { acceptFor, bodyKinds, errorType, jsonReturnType, streamEventType, type BodyKind } from './responses.js';
@@ -25,7 +25,7 @@ export function planApis(model: ApiModel, names: NameTable): PlannedFile[] {
       const opNames = names.operations[index]!;
       if (!opNames.tags.includes(tag)) return;
       const home = opNames.tags[0]!;
-      const params = planParams(operation, scope);
+      const params = planParams(operation, requestScope(scope, names.requestModels));
       if (home === tag) operationTypes.push(planOperationTypes(operation, opNames, params, scope, runtimeTypes));
       else addImport(homeImports, names.apiClasses.get(home)!, [opNames.params, opNames.error]);
       const security = (operation.security ?? model.security).map((alt) => alt.filter((r) => knownSchemes.has(r.scheme)));

@@ -7,16 +7,19 @@ import type { NameTable } from './name-table.js';
 import type { ApiView, MethodView, ModelView, PlannedFile } from './render-plan.js';
 import { defaultBasePath } from './plan-support.js';
 import { contentsFor, errorResponses, successResponses } from './responses.js';
+import { requestScope } from './plan-models.js';
+import { includesProperty } from './read-write-only.js';
 import type { TypeScope } from './type-printer.js';
 
 /** The markdown docs: `README.md`, `docs/<Api>.md` per API class, `docs/<Model>.md` per model. */
 export function planDocs(model: ApiModel, names: NameTable, apiFiles: PlannedFile[], modelFiles: PlannedFile[]): PlannedFile[] {
   const scope = docScope(names.models);
+  const forRequests = requestScope(scope, names.requestModels);
   const schemas = new Map(model.schemas.map((s) => [s.name, s]));
   const basePath = defaultBasePath(model.servers);
   const apis = apiFiles.flatMap((f) => (f.template === 'api' ? [f.view] : []));
-  const docApis = apis.map((api) => planApiDoc(model, api, { scope, schemas, basePath }));
-  const docModels = modelFiles.flatMap((f) => (f.template === 'model' ? [planModelDoc(f.view, schemas, scope)] : []));
+  const docApis = apis.map((api) => planApiDoc(model, api, { scope, forRequests, schemas, basePath }));
+  const docModels = modelFiles.flatMap((f) => (f.template === 'model' ? [planModelDoc(f.view, schemas, f.view.direction === 'request' ? forRequests : scope)] : []));
   return [
     { path: 'README.md', template: 'doc-readme', view: planReadme(model, docApis, docModels, basePath) },
     ...docApis.map((view) => ({ path: `docs/${view.className}.md`, template: 'doc-api' as const, view })),
@@ -26,6 +29,8 @@ export function planDocs(model: ApiModel, names: NameTable, apiFiles: PlannedFil
 
 interface DocContext {
   scope: TypeScope;
+  /** Names request variants (`PetRequest`) for request bodies and parameters. */
+  forRequests: TypeScope;
   schemas: ReadonlyMap<string, NamedSchema>;
   basePath: string;
 }
@@ -60,7 +65,7 @@ function planMethodDoc(model: ApiModel, api: ApiView, method: MethodView, ctx: D
     description: paragraph([operation.summary, operation.description].filter((t) => t !== undefined && t.trim() !== '').join('\n\n')),
     streams,
     example: docExample(model, operation, method, { apiClass: api.className, schemas: ctx.schemas, basePath: ctx.basePath }),
-    parameters: parameterRows(operation, ctx.scope),
+    parameters: parameterRows(operation, ctx.forRequests),
     returnType: returnTypeDoc(operation, method, ctx.scope),
     events: streams ? eventRows(operation, ctx.scope) : [],
     authorization: schemes.length > 0 ? schemes.map((s) => `[${cell(s)}](../README.md#${anchorOf(s)})`).join(', ') : 'No authorization required',
@@ -128,13 +133,14 @@ function planModelDoc(view: ModelView, schemas: ReadonlyMap<string, NamedSchema>
     description: paragraph(view.doc.join('\n')),
     declaration: view.declaration,
     typeText: codeSpan(view.declaration === 'interface' ? 'interface' : view.typeText),
-    properties: (object?.properties ?? []).map((p) => ({
+    properties: (object?.properties ?? []).filter((p) => includesProperty(p, view.direction)).map((p) => ({
       name: `**${cell(p.name)}**`,
       type: docType(p.schema, scope),
       description: cell(p.schema.description),
       notes: [
         p.required ? '' : '[optional]',
         p.schema.readOnly ? '[readonly]' : '',
+        p.schema.writeOnly ? '[writeonly]' : '',
         p.schema.default !== undefined ? `[default to ${cell(JSON.stringify(p.schema.default))}]` : '',
         p.schema.deprecated ? '[deprecated]' : '',
       ].filter(Boolean).join(' '),
@@ -142,7 +148,7 @@ function planModelDoc(view: ModelView, schemas: ReadonlyMap<string, NamedSchema>
     values: schema.kind === 'enum' ? view.enumMembers.map((m) => ({ name: codeSpan(m.key), value: codeSpan(m.value) })) : [],
     variants: schema.kind === 'union' ? schema.variants.map((v) => ({ type: docType(v, scope) })) : [],
     discriminator: schema.kind === 'union' && schema.discriminator ? codeSpan(schema.discriminator.propertyName) : '',
-    example: modelExample(view.name, schema, schemas),
+    example: modelExample(view.name, schema, schemas, view.direction),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { ApiModel, EnumValue, IrSchema, NamedSchema } from '../normalize/api-model.js';
 import { jsdocLines } from './comments.js';
 import { isIdentifier, pascalCase } from './names.js';
+import type { NameTable } from './name-table.js';
+import type { Direction } from './read-write-only.js';
 import type { ModelView, PlannedFile } from './render-plan.js';
 import { enumLiteral, objectMembers, printType, type TypeScope } from './type-printer.js';
 
@@ -16,20 +18,34 @@ export function collectingScope(models: Map<string, string>, self?: string): Typ
   };
 }
 
-/** One file per components.schemas entry: `models/<Name>.ts`. */
-export function planModels(model: ApiModel, models: Map<string, string>): PlannedFile[] {
-  return model.schemas.map((named) => {
-    const view = planModel(named, models);
-    return { path: `models/${view.name}.ts`, template: 'model' as const, view };
+/** The same scope for request types: refs name request variants, readOnly properties are left out. */
+export function requestScope<T extends TypeScope>(scope: T, requestModels: ReadonlyMap<string, string>): T {
+  return { ...scope, direction: 'request', modelName: (name: string) => requestModels.get(name) ?? scope.modelName(name) };
+}
+
+/**
+ * One file per components.schemas entry: `models/<Name>.ts`, and `models/<Name>Request.ts` for
+ * the schemas whose request type differs (readOnly/writeOnly properties somewhere inside).
+ */
+export function planModels(model: ApiModel, names: Pick<NameTable, 'models' | 'requestModels'>): PlannedFile[] {
+  return model.schemas.flatMap((named) => {
+    const directions: Direction[] = names.requestModels.has(named.name) ? ['response', 'request'] : ['response'];
+    return directions.map((direction) => {
+      const view = planModel(named, names, direction);
+      return { path: `models/${view.name}.ts`, template: 'model' as const, view };
+    });
   });
 }
 
-function planModel(named: NamedSchema, models: Map<string, string>): ModelView {
-  const name = models.get(named.name)!;
-  const scope = collectingScope(models, name);
+function planModel(named: NamedSchema, names: Pick<NameTable, 'models' | 'requestModels'>, direction: Direction): ModelView {
+  const { models, requestModels } = names;
+  const name = direction === 'request' ? requestModels.get(named.name)! : models.get(named.name)!;
+  const scope = direction === 'request' ? requestScope(collectingScope(models, name), requestModels) : collectingScope(models, name);
   const { schema } = named;
   const doc = modelDoc(schema);
-  const base: ModelView = { name, specName: named.name, doc, imports: [], declaration: 'alias', members: [], typeText: '', enumMembers: [] };
+  if (direction === 'request') doc.push(...jsdocLines(`\`${models.get(named.name)!}\` as sent in requests: without its readOnly properties, with its writeOnly ones.`));
+  else if (requestModels.has(named.name)) doc.push(...jsdocLines(`As the server sends it; requests take \`${requestModels.get(named.name)!}\`.`));
+  const base: ModelView = { name, specName: named.name, direction, doc, imports: [], declaration: 'alias', members: [], typeText: '', enumMembers: [] };
   let view: ModelView;
   if (schema.kind === 'object' && !schema.nullable && schema.properties.length + (schema.additionalProperties ? 1 : 0) > 0) {
     const members = objectMembers(schema, scope);
@@ -39,8 +55,8 @@ function planModel(named: NamedSchema, models: Map<string, string>): ModelView {
   } else {
     view = { ...base, typeText: printType(schema, scope) };
   }
-  const names = [...scope.used].sort();
-  view.imports = names.map((n) => ({ from: `./${n}.js`, names: [n], typeOnly: true }));
+  const used = [...scope.used].sort();
+  view.imports = used.map((n) => ({ from: `./${n}.js`, names: [n], typeOnly: true }));
   return view;
 }
 

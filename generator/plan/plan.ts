@@ -9,7 +9,7 @@ import type { PlannedFile, RenderPlan } from './render-plan.js';
 /** Decides every file of the client and its docs, with every name and type text in it. */
 export function planClient(model: ApiModel, runtime: ReadonlyMap<string, string>): RenderPlan {
   const names = buildNameTable(model);
-  const models = planModels(model, names.models);
+  const models = planModels(model, names);
   const apis = planApis(model, names);
   const runtimeFiles: PlannedFile[] = [...runtime.keys()].sort().map((name) => ({ path: `runtime/${name}`, template: 'runtime', source: runtime.get(name)! }));
   const files: PlannedFile[] = [

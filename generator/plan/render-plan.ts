@@ -26,6 +26,8 @@ export interface ModelView {
   name: string;
   /** The components.schemas key as written in the spec. */
   specName: string;
+  /** `request`: the `<Name>Request` variant without readOnly properties; `response`: the model as the server sends it. */
+  direction: 'request' | 'response';
   doc: string[];
   imports: ImportView[];
   /** `interface`: `members` is set; `alias`: `typeText` is set; `enum`: `typeText` and `enumMembers`. */

@@ -1,6 +1,7 @@
 import { assertNever, type EnumValue, type IrSchema, type ObjectSchema, type UnionSchema } from '../normalize/api-model.js';
 import { jsdocLines, literal } from './comments.js';
 import { propertyKey } from './names.js';
+import { includesProperty, type Direction } from './read-write-only.js';
 
 /** What printing a type needs: the identifier of each component schema, and who collects imports. */
 export interface TypeScope {
@@ -8,6 +9,8 @@ export interface TypeScope {
   modelName(name: string): string;
   /** Called for every model a printed type refers to. */
   use(identifier: string): void;
+  /** Requests leave out readOnly properties, responses (the default) writeOnly ones. */
+  direction?: Direction;
 }
 
 /** The TypeScript type expression for a schema (OAS 3.1 §4.8.24 mapped to TS). */
@@ -89,7 +92,8 @@ export interface MemberText {
 
 /** The members of an object type: properties, then an index signature for declared extra properties. */
 export function objectMembers(schema: ObjectSchema, scope: TypeScope): MemberText[] {
-  const members: MemberText[] = schema.properties.map((property) => ({
+  const properties = schema.properties.filter((p) => includesProperty(p, scope.direction));
+  const members: MemberText[] = properties.map((property) => ({
     signature: `${propertyKey(property.name)}${property.required ? '' : '?'}: ${printType(property.schema, scope)}`,
     doc: jsdocLines(property.schema.description).concat(property.schema.deprecated ? ['@deprecated'] : []),
   }));
@@ -97,7 +101,7 @@ export function objectMembers(schema: ObjectSchema, scope: TypeScope): MemberTex
   if (extra !== undefined) {
     // An index signature must admit every declared property's type too (TS2411).
     const value = extra === true ? 'unknown' : printType(extra, scope);
-    const propertyTypes = schema.properties.map((p) => printType(p.schema, scope) + (p.required ? '' : ' | undefined'));
+    const propertyTypes = properties.map((p) => printType(p.schema, scope) + (p.required ? '' : ' | undefined'));
     const all = value === 'unknown' ? ['unknown'] : unique([value, ...propertyTypes.map(wrap)]);
     members.push({ signature: `[key: string]: ${all.join(' | ')}`, doc: [] });
   }
