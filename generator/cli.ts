@@ -1,103 +1,134 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { UsageError, HELP, parseCliArgs, type CliFlags } from './config/cli-args.js';
+import { ejectTemplates } from './config/eject-templates.js';
+import { ConfigError } from './config/load-config.js';
+import { resolveJobs, type Job } from './config/resolve-jobs.js';
 import { formatDiagnostic, SpecError } from './diagnostics/diagnostic.js';
+import { driftDiffs } from './emit/check-diff.js';
 import { OutputConflictError } from './emit/emit-files.js';
 import { generate, type GenerateResult } from './generate.js';
 import { builtinTemplatesDir } from './options.js';
+import { findContext } from './config/dump-context.js';
+import { PluginError } from './plugins/plugin.js';
 import { GeneratedCodeError } from './postprocess/postprocess.js';
 import { TemplateError } from './render/render-files.js';
+import { watchFiles } from './watch/watch-files.js';
 
 /** Exit codes: 0 success, 1 spec errors (or a stale client under --check), 2 usage errors, 3 internal errors. */
 const EXIT = { ok: 0, spec: 1, usage: 2, internal: 3 } as const;
 
-const HELP = `oasgen: OpenAPI to TypeScript client generator
-
-Usage:
-  oasgen generate -i <spec> -o <dir> [options]
-
-Options:
-  -i, --input <file>       the OpenAPI document (YAML or JSON)
-  -o, --output <dir>       the folder to write the client and docs to
-  -t, --templates <dir>    templates and partials that replace the built-in ones of the same name
-      --check              write nothing; exit 1 listing every differing, missing or stale file
-      --strict             treat warnings as errors
-      --verbose            print per-stage time and memory, and stack traces of internal errors
-  -h, --help               show this help
-  -v, --version            print the version
-`;
-
-class UsageError extends Error {}
-
-interface CliOutput {
+/** Where the CLI prints, and what it may ask of its environment (tests pass their own). */
+export interface CliOutput {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Progress lines are shown on a terminal only. */
+  isTTY?: boolean;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Ends `--watch` (default: SIGINT). */
+  signal?: AbortSignal;
 }
 
+const processIo = (): CliOutput => ({ out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true, env: process.env });
+
 /** Runs the CLI and returns its exit code; the only place that prints for the user. */
-export async function main(argv: string[], io: CliOutput = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }): Promise<number> {
+export async function main(argv: string[], io: CliOutput = processIo()): Promise<number> {
   let verbose = argv.includes('--verbose');
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        input: { type: 'string', short: 'i' },
-        output: { type: 'string', short: 'o' },
-        templates: { type: 'string', short: 't' },
-        check: { type: 'boolean' },
-        strict: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-    verbose = values.verbose === true;
-    if (values.version) {
-      io.out(`${packageVersion()}\n`);
-      return EXIT.ok;
-    }
-    if (values.help || positionals.length === 0) {
-      io.out(HELP);
-      return values.help ? EXIT.ok : EXIT.usage;
-    }
-    if (positionals[0] !== 'generate' || positionals.length > 1) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
-    if (!values.input) throw new UsageError('missing --input <spec>');
-    if (!values.output) throw new UsageError('missing --output <dir>');
-    const result = await generate({
-      input: resolve(values.input),
-      displayName: relative(process.cwd(), resolve(values.input)) || values.input,
-      output: resolve(values.output),
-      check: values.check === true,
-      write: values.check !== true,
-      strict: values.strict === true,
-      ...(values.templates ? { templates: resolve(values.templates) } : {}),
-    });
-    return report(result, values.output, { verbose }, io);
+    const flags = parseCliArgs(argv);
+    verbose = flags.verbose;
+    if (flags.version) return io.out(`${packageVersion()}\n`), EXIT.ok;
+    if (flags.help || flags.positionals.length === 0) return io.out(HELP), flags.help ? EXIT.ok : EXIT.usage;
+    const [command, ...rest] = flags.positionals;
+    if (command === 'templates' && rest[0] === 'eject' && rest.length === 2) return await eject(rest[1]!, io);
+    if (command !== 'generate' || rest.length > 0) throw new UsageError(`unknown command "${flags.positionals.join(' ')}"`);
+    const cwd = io.cwd ?? process.cwd();
+    const { jobs, notes } = await resolveJobs(flags, cwd);
+    const say = (text: string): void => void (flags.silent ? undefined : io.err(text));
+    for (const note of notes) say(`oasgen: ${note}\n`);
+    if (flags.dumpContext !== undefined) return await dumpContext(jobs, flags.dumpContext, io);
+    let code: number = EXIT.ok;
+    for (const job of jobs) code = Math.max(code, await runJob(job, flags, io, say));
+    if (!flags.watch) return code;
+    return await watchJobs(jobs, flags, io, say);
   } catch (error) {
     return reportError(error, verbose, io);
   }
 }
 
-function report(result: GenerateResult, output: string, flags: { verbose: boolean }, io: CliOutput): number {
-  for (const d of result.diagnostics) io.err(formatDiagnostic(d) + '\n');
-  if (flags.verbose) for (const t of result.timings) io.err(`${t.stage.padEnd(12)} ${t.ms.toFixed(1).padStart(8)} ms ${t.heapMb.toFixed(0).padStart(6)} MB heap\n`);
+async function runJob(job: Job, flags: CliFlags, io: CliOutput, say: (text: string) => void): Promise<number> {
+  for (const warning of job.warnings) say(`oasgen: warning: ${warning}\n`);
+  const progress = io.isTTY === true && !flags.silent;
+  try {
+    const result = await generate({
+      ...job.options,
+      check: flags.check,
+      write: !flags.check,
+      ...(progress ? { onStage: (stage: string) => io.err(`\r\x1b[K${job.label}: ${stage}...`) } : {}),
+    });
+    if (progress) io.err('\r\x1b[K');
+    return await report(result, job, flags, io, say);
+  } catch (error) {
+    if (progress) io.err('\r\x1b[K');
+    if (flags.watch) return reportError(error, flags.verbose, io);
+    throw error;
+  }
+}
+
+async function report(result: GenerateResult, job: Job, flags: CliFlags, io: CliOutput, say: (text: string) => void): Promise<number> {
+  for (const d of result.diagnostics) (d.severity === 'error' ? io.err : say)(formatDiagnostic(d) + '\n');
+  if (flags.verbose) for (const t of result.timings) io.err(`${t.stage.padEnd(14)} ${t.ms.toFixed(1).padStart(8)} ms ${t.heapMb.toFixed(0).padStart(6)} MB heap\n`);
+  const where = job.label;
   if (result.drift) {
     const { differing, missing, stale } = result.drift;
-    if (differing.length + missing.length + stale.length === 0) {
-      io.out(`${output} is up to date (${result.files.length} files)\n`);
-      return EXIT.ok;
-    }
-    for (const f of differing) io.err(`differs: ${f}\n`);
+    if (differing.length + missing.length + stale.length === 0) return say(`${where} is up to date (${result.files.length} files)\n`), EXIT.ok;
+    const color = io.isTTY === true && !io.env?.NO_COLOR;
+    for (const { path, diff } of await driftDiffs(result.files, job.options.output, differing)) io.err(`differs: ${path}\n${color ? colorize(diff) : diff}`);
     for (const f of missing) io.err(`missing: ${f}\n`);
     for (const f of stale) io.err(`stale:   ${f}\n`);
-    io.err(`${output} is out of date: run oasgen generate to update it\n`);
+    io.err(`${where} is out of date: run oasgen generate to update it\n`);
     return EXIT.spec;
   }
   const changes = result.changes!;
-  io.out(`wrote ${changes.written.length} file(s), ${changes.unchanged.length} unchanged, ${changes.removed.length} removed, in ${output}\n`);
+  if (!flags.silent) io.out(`${where}: wrote ${changes.written.length} file(s), ${changes.unchanged.length} unchanged, ${changes.removed.length} removed\n`);
+  return EXIT.ok;
+}
+
+function colorize(diff: string): string {
+  return diff.replace(/^([-+])(?![-+]{2} ).*$/gm, (line, sign: string) => `\x1b[${sign === '+' ? 32 : 31}m${line}\x1b[0m`);
+}
+
+/** `--watch`: regenerates the jobs whose spec, templates or extra-file templates changed, until interrupted. */
+async function watchJobs(jobs: Job[], flags: CliFlags, io: CliOutput, say: (text: string) => void): Promise<number> {
+  const controller = new AbortController();
+  const signal = io.signal ?? controller.signal;
+  const onInterrupt = (): void => controller.abort();
+  if (!io.signal) process.once('SIGINT', onInterrupt);
+  say(`watching ${jobs.flatMap((j) => j.watch).length} path(s); press Ctrl-C to stop\n`);
+  await watchFiles(jobs.flatMap((j) => j.watch), async (changed) => {
+    for (const job of jobs.filter((j) => j.watch.some((w) => changed.some((c) => c === resolve(w) || c.startsWith(resolve(w) + '/'))))) {
+      say(`changed: ${changed.join(', ')}; regenerating ${job.label}\n`);
+      await runJob(job, flags, io, say);
+    }
+  }, { signal });
+  process.off('SIGINT', onInterrupt);
+  return EXIT.ok;
+}
+
+async function dumpContext(jobs: Job[], name: string, io: CliOutput): Promise<number> {
+  if (jobs.length !== 1) throw new UsageError(`--dump-context needs one job (found ${jobs.length}): pass -i, or --generator-key`);
+  const result = await generate({ ...jobs[0]!.options, check: false, write: false });
+  const context = findContext(result.model, result.plan, name);
+  if (!context) throw new UsageError(`--dump-context: no operation or schema named "${name}"`);
+  io.out(JSON.stringify(context, null, 2) + '\n');
+  return EXIT.ok;
+}
+
+async function eject(target: string, io: CliOutput): Promise<number> {
+  const copied = await ejectTemplates(builtinTemplatesDir(), resolve(io.cwd ?? process.cwd(), target));
+  io.out(`copied ${copied.length} templates to ${target}:\n${copied.map((f) => `  ${f}\n`).join('')}Edit any of them and pass -t ${target} (delete the ones you keep as they are).\n`);
   return EXIT.ok;
 }
 
@@ -108,11 +139,15 @@ function reportError(error: unknown, verbose: boolean, io: CliOutput): number {
     io.err(`${errors} error(s), ${error.diagnostics.length - errors} warning(s); nothing was written\n`);
     return EXIT.spec;
   }
-  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+  if (error instanceof UsageError || error instanceof ConfigError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
     io.err(`oasgen: ${error.message}\nRun "oasgen --help" for usage.\n`);
     return EXIT.usage;
   }
-  if (error instanceof OutputConflictError || error instanceof TemplateError || error instanceof GeneratedCodeError) {
+  if (error instanceof Error && 'code' in error && error.code === 'ERR_FS_CP_EEXIST') {
+    io.err(`oasgen: ${error.message}\nnothing was overwritten\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof OutputConflictError || error instanceof TemplateError || error instanceof GeneratedCodeError || error instanceof PluginError) {
     io.err(`oasgen: ${error.message}\nnothing was written\n`);
     return error instanceof OutputConflictError ? EXIT.usage : EXIT.spec;
   }

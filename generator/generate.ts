@@ -1,3 +1,4 @@
+import { selectFiles } from './config/global-property.js';
 import { SpecError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { DiagnosticSink } from './diagnostics/reporter.js';
 import { checkFiles, emitFiles, type OutputChanges, type OutputDrift } from './emit/emit-files.js';
@@ -7,7 +8,11 @@ import { loadSpec } from './load/load-spec.js';
 import { normalizeDocument } from './normalize/normalize-document.js';
 import { builtinTemplatesDir, resolveOptions, type GenerateOptionsInput } from './options.js';
 import { planClient } from './plan/plan.js';
+import type { ApiModel } from './normalize/api-model.js';
+import { renderExtraFiles } from './plugins/extra-files.js';
+import { afterRender, pluginFiles, transformModel } from './plugins/run-hooks.js';
 import { postprocess } from './postprocess/postprocess.js';
+import type { IndexView, RenderPlan } from './plan/render-plan.js';
 import { renderFiles, type RenderedFile } from './render/render-files.js';
 import { loadTemplateSet } from './render/template-set.js';
 import { validateDocument } from './validate/validate-document.js';
@@ -22,6 +27,9 @@ export interface GenerateResult {
   files: RenderedFile[];
   diagnostics: Diagnostic[];
   timings: StageTiming[];
+  /** The IR after plugins, and the plan with each file's view model (`--dump-context`). */
+  model: ApiModel;
+  plan: RenderPlan;
   /** Set when files were written. */
   changes?: OutputChanges;
   /** Set for `check`. */
@@ -36,6 +44,7 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const options = resolveOptions(input);
   const timings: StageTiming[] = [];
   const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+    options.onStage?.(stage);
     const start = performance.now();
     const result = await run();
     timings.push({ stage, ms: performance.now() - start, heapMb: process.memoryUsage().heapUsed / 2 ** 20 });
@@ -46,20 +55,23 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const sink = new DiagnosticSink(spec.sourceMap);
   const document = await timed('validate', () => validateDocument(spec.document, sink));
   if (!document || hasErrors(sink.items)) throw new SpecError(sink.items);
-  const model = await timed('normalize', () => normalizeDocument(document, sink));
+  const normalized = await timed('normalize', () => normalizeDocument(document, sink));
   const failing = sink.items.filter((d) => d.severity === 'error' || options.strict);
   if (failing.length > 0) throw new SpecError(sink.items);
-  const templates = await timed('templates', () => loadTemplateSet(builtinTemplatesDir(), options.templates));
+  const model = await timed('transformModel', () => transformModel(normalized, options.plugins));
+  const templates = await timed('templates', () => loadTemplateSet(builtinTemplatesDir(), options.templates, options.helpers));
   const plan = await timed('plan', () => planClient(model, templates.runtime));
-  const rendered = await timed('render', () => renderFiles(plan, templates));
+  const rendered = await timed('render', async () => {
+    const files = renderFiles(plan, templates);
+    const index = plan.files.find((f) => f.template === 'index')!.view as IndexView;
+    const extra = [...(await renderExtraFiles(options.extraFiles, templates, model, index)), ...(await pluginFiles(model, options.plugins, new Set(files.map((f) => f.path))))];
+    return afterRender([...files, ...extra], options.plugins);
+  });
   const checked = await timed('postprocess', () => postprocess(rendered, new Set([...templates.runtime.keys()].map((name) => `runtime/${name}`))));
-  const formatted = await timed('format', () => formatFiles(checked, options.output));
+  const formatted = selectFiles(await timed('format', () => formatFiles(checked, options.output)), plan.files, options.selection);
   const files = [...formatted, manifestFile(formatted)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (options.check) {
-    const drift = await timed('check', () => checkFiles(files, options.output));
-    return { files, diagnostics: sink.items, timings, drift };
-  }
-  if (!options.write) return { files, diagnostics: sink.items, timings };
-  const changes = await timed('emit', () => emitFiles(files, options.output));
-  return { files, diagnostics: sink.items, timings, changes };
+  const result = { files, diagnostics: sink.items, timings, model, plan };
+  if (options.check) return { ...result, drift: await timed('check', () => checkFiles(files, options.output)) };
+  if (!options.write) return result;
+  return { ...result, changes: await timed('emit', () => emitFiles(files, options.output)) };
 }

@@ -1,5 +1,9 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { HelperDelegate } from 'handlebars';
+import type { FileSelection } from './config/global-property.js';
+import type { ExtraFile } from './plugins/extra-files.js';
+import type { OasgenPlugin } from './plugins/plugin.js';
 
 /** Everything one generation run is configured by. Defaults are resolved in `resolveOptions` only. */
 export interface GenerateOptions {
@@ -17,12 +21,22 @@ export interface GenerateOptions {
   strict: boolean;
   /** How the spec's file name is shown in diagnostics (default: as given). */
   displayName?: string;
+  /** Handlebars helpers added to the built-in ones. */
+  helpers: Record<string, HelperDelegate>;
+  /** Files rendered from the user's templates (paths absolute or relative to the working directory). */
+  extraFiles: ExtraFile[];
+  /** Pipeline hooks, called in this order. */
+  plugins: OasgenPlugin[];
+  /** Which generated files are kept (OpenAPI Generator's `--global-property`); all when unset. */
+  selection?: FileSelection;
+  /** Called as each stage starts (the CLI shows progress on a TTY). */
+  onStage?: (stage: string) => void;
 }
 
 export type GenerateOptionsInput = Pick<GenerateOptions, 'input' | 'output'> & Partial<GenerateOptions>;
 
 export function resolveOptions(input: GenerateOptionsInput): GenerateOptions {
-  return { check: false, write: false, strict: false, ...input };
+  return { check: false, write: false, strict: false, helpers: {}, extraFiles: [], plugins: [], ...input };
 }
 
 /** The built-in templates folder, found from this module both in `generator/` and `generator/dist/`. */

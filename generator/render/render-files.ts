@@ -13,9 +13,12 @@ export class TemplateError extends Error {
   constructor(
     readonly file: string,
     readonly output: string,
-    message: string,
+    readonly reason: string,
   ) {
-    super(`${file}: ${message} (while rendering ${output})`);
+    const message = reason.replace(' in [object Object]', '');
+    // Handlebars appends " - line:column" to strict-mode errors; put it after the file name.
+    const at = / - (\d+):(\d+)$/.exec(message);
+    super(at ? `${file}:${at[1]}:${Number(at[2]) + 1}: ${message.slice(0, at.index)} (while rendering ${output})` : `${file}: ${message} (while rendering ${output})`);
     this.name = 'TemplateError';
   }
 }
@@ -34,8 +37,8 @@ const TEMPLATE_OF: Record<Exclude<PlannedFile['template'], 'runtime'>, string> =
 /** Renders every planned file with an isolated Handlebars environment (no global registry). */
 export function renderFiles(plan: RenderPlan, templates: TemplateSet): RenderedFile[] {
   const env = Handlebars.create();
-  for (const [name, helper] of Object.entries(templateHelpers())) env.registerHelper(name, helper);
-  for (const [name, partial] of templates.partials) env.registerPartial(name, compile(env, partial));
+  for (const [name, helper] of Object.entries({ ...templateHelpers(), ...templates.helpers })) env.registerHelper(name, helper);
+  for (const [name, partial] of templates.partials) env.registerPartial(name, attributed(compile(env, partial), partial.file));
   const compiled = new Map<string, { source: TemplateSource; run: Handlebars.TemplateDelegate }>();
   const templateFor = (name: string): { source: TemplateSource; run: Handlebars.TemplateDelegate } => {
     const cached = compiled.get(name);
@@ -52,6 +55,7 @@ export function renderFiles(plan: RenderPlan, templates: TemplateSet): RenderedF
     try {
       return { path: file.path, content: run(file.view) };
     } catch (error) {
+      if (error instanceof TemplateError) throw new TemplateError(error.file, file.path, error.reason);
       throw new TemplateError(source.file, file.path, error instanceof Error ? error.message : String(error));
     }
   });
@@ -59,4 +63,16 @@ export function renderFiles(plan: RenderPlan, templates: TemplateSet): RenderedF
 
 function compile(env: typeof Handlebars, template: TemplateSource): Handlebars.TemplateDelegate {
   return env.compile(template.source, { noEscape: true, strict: true, preventIndent: false });
+}
+
+/** A partial that fails reports its own file (and line), not the template that called it. */
+function attributed(run: Handlebars.TemplateDelegate, file: string): Handlebars.TemplateDelegate {
+  return (context, options) => {
+    try {
+      return run(context, options);
+    } catch (error) {
+      if (error instanceof TemplateError) throw error;
+      throw new TemplateError(file, '', error instanceof Error ? error.message : String(error));
+    }
+  };
 }

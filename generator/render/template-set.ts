@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { HelperDelegate } from 'handlebars';
 
 /** A template or partial: its source and the file it came from (for error messages). */
 export interface TemplateSource {
@@ -15,11 +16,13 @@ export interface TemplateSet {
   partials: Map<string, TemplateSource>;
   /** Runtime files copied verbatim into the client: file name → source. */
   runtime: Map<string, string>;
+  /** The user's helpers, registered after (so over) the built-in ones. */
+  helpers: Record<string, HelperDelegate>;
 }
 
 /** Reads the built-in templates, then the user's folder over them (same relative name wins). */
-export async function loadTemplateSet(builtinDir: string, overrideDir?: string): Promise<TemplateSet> {
-  const set: TemplateSet = { templates: new Map(), partials: new Map(), runtime: new Map() };
+export async function loadTemplateSet(builtinDir: string, overrideDir?: string, helpers: Record<string, HelperDelegate> = {}): Promise<TemplateSet> {
+  const set: TemplateSet = { templates: new Map(), partials: new Map(), runtime: new Map(), helpers };
   for (const dir of overrideDir ? [builtinDir, overrideDir] : [builtinDir]) {
     const isOverride = dir === overrideDir;
     for (const file of await listFiles(dir)) {
