@@ -167,12 +167,13 @@ export function openEventStream<E, R>(
           }
           options.onOpen?.(response);
           if (response.body !== null) {
-            const iterator = parseEventStream(response.body, {
+            const events = parseEventStream(response.body, {
               lastEventId,
               onRetry: (ms) => {
                 serverRetryMs = ms;
               },
-            })[Symbol.asyncIterator]();
+            });
+            const iterator = events[Symbol.asyncIterator]();
             let reading = false;
             let yielding = false;
             try {
@@ -180,7 +181,12 @@ export function openEventStream<E, R>(
                 reading = true;
                 const step = await abortable(iterator.next(), signal);
                 reading = false;
-                if (step.done === true) break;
+                if (step.done === true) {
+                  // Every event parsed has been yielded: take the parser's last event ID string,
+                  // which an `id:`-only block also sets (WHATWG HTML §9.2.6 "dispatch the event" step 1).
+                  lastEventId = events.lastEventId;
+                  break;
+                }
                 const raw = step.value;
                 lastEventId = raw.id;
                 attempt = 0; // this connection delivered an event: consecutive failures start over
@@ -207,6 +213,9 @@ export function openEventStream<E, R>(
               if (cause instanceof EventDataError) throw cause;
               failed = true; // the body failed mid-stream (connection dropped): reconnect
               error = cause;
+              // The reconnection sends the last event ID string (WHATWG HTML §9.2.3), set by any
+              // block the parser dispatched before the drop, with data or only `id:`.
+              lastEventId = events.lastEventId;
             } finally {
               // Ending the parser's iteration cancels the body reader. While a read is still pending
               // (abort), waiting would block on it: the aborted fetch errors the body instead.
