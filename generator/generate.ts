@@ -53,6 +53,7 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
 
   const spec = await timed('load', () => loadSpec(options.input, options.displayName ?? options.input));
   const sink = new DiagnosticSink(spec.sourceMap);
+  sink.items.push(...spec.diagnostics);
   const document = await timed('validate', () => validateDocument(spec.document, sink));
   if (!document || hasErrors(sink.items)) throw new SpecError(sink.items);
   const normalized = await timed('normalize', () => normalizeDocument(document, sink));

@@ -1,61 +1,61 @@
-import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
+import { resolve } from 'node:path';
 import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messageFor } from '../diagnostics/messages.js';
-import { codeFrame, FileSourceMap, type SourceMap } from './source-map.js';
+import { isObject } from '../normalize/json.js';
+import { upgradeSwagger2 } from '../upgrade/upgrade-swagger2.js';
+import { fileDiagnostic, parseSpecText, type LoadedSpec } from './parse-spec-text.js';
+import { isUrl, readFailureReason, readSource } from './read-source.js';
 
-/** One spec document as loaded: the plain JSON value and a way back to its source text. */
-export interface LoadedSpec {
-  /** The name shown in diagnostics (the path as the user gave it). */
-  file: string;
-  document: unknown;
-  sourceMap: SourceMap;
+export { parseSpecText, type LoadedSpec } from './parse-spec-text.js';
+
+/** What the load stage hands on: one OpenAPI 3.x document, every external `$ref` bundled. */
+export interface LoadResult extends LoadedSpec {
+  /** Every file or URL read, the root first. */
+  files: string[];
+  /** Warnings found while loading (a Swagger 2.0 feature with no 3.0 equivalent). */
+  diagnostics: Diagnostic[];
 }
 
-/** Reads and parses a spec file (YAML or JSON), throwing SpecError for unreadable, empty or malformed input. */
-export async function loadSpec(path: string, displayName: string = path): Promise<LoadedSpec> {
+/**
+ * Reads a spec file or URL (YAML or JSON), bundles its external `$ref`s into one document and
+ * upgrades Swagger 2.0 to OpenAPI 3.0, so later stages see one local-ref 3.x document. Throws
+ * SpecError for unreadable, empty or malformed input and for refs that cannot be loaded.
+ */
+export async function loadSpec(input: string, displayName: string = input): Promise<LoadResult> {
+  const location = isUrl(input) ? input : resolve(input);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readSource(location);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    const reason = readFailureReason(error);
     throw new SpecError([fileDiagnostic('OAS001', displayName, messageFor('OAS001', { file: displayName, reason }))]);
   }
-  return parseSpecText(text, displayName);
+  const root = parseSpecText(text, displayName);
+  const bundled = hasExternalRefs(root.document)
+    ? await (await import('./bundle-refs.js')).bundleRefs(root, location, text)
+    : { ...root, files: [location] };
+  const document = bundled.document;
+  if (!isObject(document) || document['swagger'] !== '2.0') return { ...bundled, diagnostics: [] };
+  const upgraded = upgradeSwagger2(document, bundled.sourceMap);
+  return { ...bundled, document: upgraded.document, sourceMap: upgraded.sourceMap, diagnostics: upgraded.diagnostics };
 }
 
-/** Parses spec text; JSON goes through JSON.parse (fast path), everything else through the YAML 1.2 parser. */
-export function parseSpecText(text: string, file: string): LoadedSpec {
-  if (text.trim() === '') throw new SpecError([fileDiagnostic('OAS002', file, messageFor('OAS002', { file }))]);
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    try {
-      return { file, document: JSON.parse(text) as unknown, sourceMap: new FileSourceMap(file, text) };
-    } catch {
-      // Fall through: the YAML parser reports the error with a line and column.
+/** True when some `$ref` points outside the document (another file or a URL). */
+export function hasExternalRefs(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) return true;
+      stack.push(child);
     }
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new SpecError(
-      doc.errors.map((error) => {
-        const { line, col } = lines.linePos(error.pos[0]);
-        const reason = error.message.split('\n')[0] ?? error.message;
-        return {
-          code: 'OAS003' as const,
-          severity: 'error' as const,
-          pointer: '#',
-          message: messageFor('OAS003', { reason }),
-          location: { file, line, column: col, frame: codeFrame(text, line) },
-        };
-      }),
-    );
-  }
-  const document: unknown = doc.toJS({ maxAliasCount: 1000 });
-  return { file, document, sourceMap: new FileSourceMap(file, text, { doc, lines }) };
-}
-
-function fileDiagnostic(code: 'OAS001' | 'OAS002', file: string, message: string): Diagnostic {
-  return { code, severity: 'error', pointer: '#', message, location: { file, line: 1, column: 1 } };
+  return false;
 }

@@ -48,7 +48,7 @@ export function nearestName(document: unknown, pointer: string): string | undefi
   return best?.key;
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;

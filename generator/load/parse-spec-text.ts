@@ -1,0 +1,48 @@
+import { LineCounter, parseDocument } from 'yaml';
+import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { messageFor } from '../diagnostics/messages.js';
+import { codeFrame, FileSourceMap, type SourceMap } from './source-map.js';
+
+/** One spec document as loaded: the plain JSON value and a way back to its source text. */
+export interface LoadedSpec {
+  /** The name shown in diagnostics (the path as the user gave it). */
+  file: string;
+  document: unknown;
+  sourceMap: SourceMap;
+}
+
+/** Parses spec text; JSON goes through JSON.parse (fast path), everything else through the YAML 1.2 parser. */
+export function parseSpecText(text: string, file: string): LoadedSpec {
+  if (text.trim() === '') throw new SpecError([fileDiagnostic('OAS002', file, messageFor('OAS002', { file }))]);
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return { file, document: JSON.parse(text) as unknown, sourceMap: new FileSourceMap(file, text) };
+    } catch {
+      // Fall through: the YAML parser reports the error with a line and column.
+    }
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new SpecError(
+      doc.errors.map((error) => {
+        const { line, col } = lines.linePos(error.pos[0]);
+        const reason = error.message.split('\n')[0] ?? error.message;
+        return {
+          code: 'OAS003' as const,
+          severity: 'error' as const,
+          pointer: '#',
+          message: messageFor('OAS003', { reason }),
+          location: { file, line, column: col, frame: codeFrame(text, line) },
+        };
+      }),
+    );
+  }
+  const document: unknown = doc.toJS({ maxAliasCount: 1000 });
+  return { file, document, sourceMap: new FileSourceMap(file, text, { doc, lines }) };
+}
+
+export function fileDiagnostic(code: 'OAS001' | 'OAS002', file: string, message: string): Diagnostic {
+  return { code, severity: 'error', pointer: '#', message, location: { file, line: 1, column: 1 } };
+}
