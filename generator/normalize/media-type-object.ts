@@ -16,8 +16,24 @@ export function normalizeContent(ctx: NormalizeContext, content: JsonObject | un
     const schema = node['schema'] !== undefined ? normalizeSchemaObject(ctx, node['schema'], appendPointer(at, 'schema')) : undefined;
     const result: IrMediaType = { mediaType, origin: at, ...(schema ? { schema } : {}) };
     if (baseMediaType(mediaType) === EVENT_STREAM) result.stream = normalizeEventStream(ctx, node, at, schema);
+    reportEncoding(ctx, objectField(node, 'encoding'), appendPointer(at, 'encoding'));
     return result;
   });
+}
+
+/**
+ * Encoding Objects (OAS 3.1 §4.8.15): the runtime sends form fields and multipart parts by their
+ * default rules (files as file parts, objects as JSON text, the rest as text), so a part's own
+ * `contentType`, `headers`, `style`, `explode` or `allowReserved` is not honoured yet: say so.
+ */
+function reportEncoding(ctx: NormalizeContext, encoding: JsonObject | undefined, pointer: string): void {
+  for (const part of Object.keys(encoding ?? {})) {
+    const entry = encoding![part];
+    if (!isObject(entry)) continue;
+    const keys = Object.keys(entry).filter((k) => !k.startsWith('x-'));
+    if (keys.length === 0) continue;
+    ctx.sink.warn('OAS301', appendPointer(pointer, part), { feature: 'Encoding Object', detail: `part "${part}" is sent with the default encoding (${keys.join(', ')} ignored)` });
+  }
 }
 
 export function baseMediaType(mediaType: string): string {

@@ -113,6 +113,7 @@ export function schemaMeta(node: JsonObject, pointer: string): SchemaMeta {
   if (title !== undefined) meta.title = title;
   if (description !== undefined) meta.description = description;
   if (format !== undefined) meta.format = format;
+  else if (isBinaryContent(node)) meta.format = 'binary';
   if (node['deprecated'] === true) meta.deprecated = true;
   if (node['readOnly'] === true) meta.readOnly = true;
   if (node['writeOnly'] === true) meta.writeOnly = true;
@@ -128,6 +129,17 @@ export function schemaMeta(node: JsonObject, pointer: string): SchemaMeta {
   }
   if (Object.keys(constraints).length > 0) meta.constraints = constraints;
   return meta;
+}
+
+/**
+ * OAS 3.1 §4.8.14.3 (binary data): `contentMediaType` with no `contentEncoding` is raw bytes, the
+ * 3.1 way to write 3.0's `format: binary` (text and JSON media types stay strings).
+ */
+function isBinaryContent(node: JsonObject): boolean {
+  const mediaType = stringField(node, 'contentMediaType');
+  if (mediaType === undefined || node['contentEncoding'] !== undefined || node['type'] !== 'string') return false;
+  const base = mediaType.toLowerCase();
+  return !base.startsWith('text/') && !base.includes('json') && !base.includes('xml');
 }
 
 function enumValue(value: unknown): EnumValue {

@@ -2,8 +2,9 @@ import type { ApiModel, IrOperation, IrSchema, IrSecurityScheme, NamedSchema } f
 import { literal } from './comments.js';
 import { exampleValue } from './example-value.js';
 import { lineComment } from './markdown.js';
-import { propertyKey } from './names.js';
+import { isInheritedName, propertyKey } from './names.js';
 import type { MethodView } from './render-plan.js';
+import { isBinaryBody } from './request-body.js';
 import { bodyKindOf } from './responses.js';
 
 /** Where docs examples import the client from: `docs/*.md` sit one folder below `index.ts`. */
@@ -59,7 +60,7 @@ function credentialLines(schemes: IrSecurityScheme[]): string[] {
 function paramLines(operation: IrOperation, schemas: ReadonlyMap<string, NamedSchema>): string[] {
   const lines: string[] = [];
   for (const p of operation.parameters) {
-    if (!p.required) continue;
+    if (!p.required && !isInheritedName(p.name)) continue; // see exampleValue: TypeScript needs them
     lines.push(`  // ${lineComment(`${p.in} parameter${p.description ? `: ${p.description}` : ''}`)}`);
     lines.push(`  ${propertyKey(p.name)}: ${parameterExample(p.schema, p.example, schemas, p.name)},`);
   }
@@ -74,9 +75,8 @@ function paramLines(operation: IrOperation, schemas: ReadonlyMap<string, NamedSc
 
 /** Binary bodies take a Blob, text bodies a string, the rest a value of their schema's type. */
 function bodyExample(mediaType: string, schema: IrSchema | undefined, schemas: ReadonlyMap<string, NamedSchema>): string {
-  const kind = bodyKindOf(mediaType);
-  if (kind === 'blob') return "new Blob(['example'])";
-  if (kind === 'text') return "'example'";
+  if (isBinaryBody(mediaType)) return "new Blob(['example'])";
+  if (bodyKindOf(mediaType) === 'text') return "'example'";
   return schema ? exampleValue(schema, schemas, 'body') : '{}';
 }
 

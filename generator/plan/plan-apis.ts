@@ -54,8 +54,12 @@ function planOperationTypes(
   runtimeTypes.add('ResponseError');
   return {
     paramsName: opNames.params,
-    paramsDoc: jsdocLines(`Parameters of \`${opNames.method}\`.`),
+    paramsDoc: jsdocLines(
+      `Parameters of \`${opNames.method}\`.`,
+      params.contentTypeKey !== undefined ? `\`${params.contentTypeKey}\` picks the media type the body is sent as (default \`${params.bodyVariants[0]!.mediaType}\`); the body's type follows it.` : undefined,
+    ),
     paramsMembers: params.members,
+    paramsAlternatives: params.bodyAlternatives,
     errorName: opNames.error,
     errorType: errorType(operation.responses, scope),
   };

@@ -2,12 +2,13 @@ import type { ApiModel, IrOperation, IrSecurityScheme, NamedSchema } from '../no
 import { docExample, modelExample } from './doc-example.js';
 import { docScope, docType } from './doc-types.js';
 import type { DocApiView, DocMethodView, DocModelView, DocReadmeView, DocRow } from './doc-views.js';
-import { cell, codeSpan, paragraph } from './markdown.js';
+import { cell, codeSpan, paragraph, plainText } from './markdown.js';
 import type { NameTable } from './name-table.js';
 import type { ApiView, MethodView, ModelView, PlannedFile } from './render-plan.js';
 import { defaultBasePath } from './plan-support.js';
 import { contentsFor, errorResponses, successResponses } from './responses.js';
 import { requestScope } from './plan-models.js';
+import { sentMediaType } from './request-body.js';
 import { includesProperty } from './read-write-only.js';
 import type { TypeScope } from './type-printer.js';
 
@@ -57,7 +58,7 @@ function planMethodDoc(model: ApiModel, api: ApiView, method: MethodView, ctx: D
   const operation = model.operations[method.operationIndex]!;
   const security = operation.security ?? model.security;
   const schemes = [...new Set(security.flat().map((r) => r.scheme))];
-  const body = operation.requestBody?.contents[0];
+  const bodyTypes = [...new Set((operation.requestBody?.contents ?? []).map((c) => sentMediaType(c.mediaType)))];
   const streams = method.kind === 'stream';
   return {
     name: method.name,
@@ -69,7 +70,7 @@ function planMethodDoc(model: ApiModel, api: ApiView, method: MethodView, ctx: D
     returnType: returnTypeDoc(operation, method, ctx.scope),
     events: streams ? eventRows(operation, ctx.scope) : [],
     authorization: schemes.length > 0 ? schemes.map((s) => `[${cell(s)}](../README.md#${anchorOf(s)})`).join(', ') : 'No authorization required',
-    contentType: body ? cell(body.mediaType) : 'Not defined',
+    contentType: bodyTypes.length > 0 ? bodyTypes.map((t, i) => cell(t) + (i === 0 && bodyTypes.length > 1 ? ' (default)' : '')).join(', ') : 'Not defined',
     accept: cell(method.requestSpec.match(/accept: "([^"]*)"/)?.[1] ?? 'Not defined'),
     responses: operation.responses.map((r) => ({
       status: `**${cell(r.status)}**`,
@@ -82,23 +83,23 @@ function planMethodDoc(model: ApiModel, api: ApiView, method: MethodView, ctx: D
 
 function parameterRows(operation: IrOperation, scope: TypeScope): DocRow[] {
   const rows: DocRow[] = operation.parameters.map((p) => ({
-    name: `**${cell(p.name)}**`,
+    name: `**${plainText(p.name)}**`,
     type: docType(p.schema, scope),
     location: `${p.in}${p.in === 'query' || p.in === 'cookie' || p.style !== 'simple' ? ` (${p.style}${p.explode ? ', explode' : ''})` : ''}`,
     description: cell(p.description),
     notes: [p.required ? '' : '[optional]', p.schema.default !== undefined ? `[default to ${cell(JSON.stringify(p.schema.default))}]` : '', p.deprecated ? '[deprecated]' : ''].filter(Boolean).join(' '),
   }));
   const body = operation.requestBody;
-  const content = body?.contents[0];
-  if (body && content) {
+  // One row per media type: with several, the `contentType` param picks the one sent (the first by default).
+  body?.contents.forEach((content, i) => {
     rows.push({
       name: '**body**',
       type: content.schema ? docType(content.schema, scope) : codeSpan('unknown'),
-      location: `body (${cell(content.mediaType)})`,
+      location: `body (${cell(content.mediaType)}${body.contents.length > 1 && i === 0 ? ', the default' : ''})`,
       description: cell(body.description),
       notes: body.required ? '' : '[optional]',
     });
-  }
+  });
   return rows;
 }
 
@@ -134,7 +135,7 @@ function planModelDoc(view: ModelView, schemas: ReadonlyMap<string, NamedSchema>
     declaration: view.declaration,
     typeText: codeSpan(view.declaration === 'interface' ? 'interface' : view.typeText),
     properties: (object?.properties ?? []).filter((p) => includesProperty(p, view.direction)).map((p) => ({
-      name: `**${cell(p.name)}**`,
+      name: `**${plainText(p.name)}**`,
       type: docType(p.schema, scope),
       description: cell(p.schema.description),
       notes: [
@@ -157,9 +158,9 @@ function planReadme(model: ApiModel, apis: DocApiView[], models: DocModelView[],
   // The README sits next to index.ts, one folder above the docs its example is taken from.
   const example = (first?.methods[0]?.example ?? '').replace("from '../index.js';", "from './index.js';");
   return {
-    title: cell(model.info.title) || 'API client',
+    title: plainText(model.info.title) || 'API client',
     description: paragraph(model.info.description),
-    version: cell(model.info.version),
+    version: plainText(model.info.version),
     basePath: cell(basePath),
     example,
     apis: apis.flatMap((api) =>

@@ -68,6 +68,11 @@ export interface OperationTypesView {
   paramsName: string;
   paramsDoc: string[];
   paramsMembers: ParamsMemberView[];
+  /**
+   * With several request media types: one type literal per media type (`{ contentType?: "application/json"; body: Pet }`);
+   * the params type is then the members intersected with their union. Empty otherwise.
+   */
+  paramsAlternatives: string[];
   errorName: string;
   errorType: string;
 }

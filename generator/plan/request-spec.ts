@@ -1,8 +1,8 @@
 import type { IrOperation, IrParameter, IrRequestBody, IrSecurityRequirement } from '../normalize/api-model.js';
 import { jsdocLines, literal } from './comments.js';
-import { propertyAccess, propertyKey } from './names.js';
+import { ownPropertyAccess, propertyAccess, propertyKey } from './names.js';
 import type { ParamsMemberView } from './render-plan.js';
-import { bodyKindOf } from './responses.js';
+import { requestBodyVariants, type RequestBodyVariant } from './request-body.js';
 import { printType, type TypeScope } from './type-printer.js';
 
 /** The params object of an operation: one member per parameter, keyed by its name, plus `body`. */
@@ -11,6 +11,11 @@ export interface ParamsPlan {
   /** Parameter (or body) → the key it has in the params object. */
   keys: Map<IrParameter | IrRequestBody, string>;
   anyRequired: boolean;
+  /** The media types the body can be sent as; the first is the default. */
+  bodyVariants: RequestBodyVariant[];
+  /** With more than one media type: the params key that picks one, and each alternative as a type literal. */
+  contentTypeKey?: string;
+  bodyAlternatives: string[];
 }
 
 export function planParams(operation: IrOperation, scope: TypeScope): ParamsPlan {
@@ -30,25 +35,36 @@ export function planParams(operation: IrOperation, scope: TypeScope): ParamsPlan
     members.push({ doc, signature: `${propertyKey(key)}${parameter.required ? '' : '?'}: ${printType(parameter.schema, scope)}` });
   }
   const body = operation.requestBody;
-  if (body) {
-    const key = claim('body', 'requestBody');
-    keys.set(body, key);
-    const content = body.contents[0];
-    members.push({ doc: jsdocLines(body.description), signature: `${propertyKey(key)}${body.required ? '' : '?'}: ${requestBodyType(body, scope)}` });
-    if (content === undefined) keys.delete(body);
-  }
-  const anyRequired = operation.parameters.some((p) => p.required) || body?.required === true;
-  return { members, keys, anyRequired };
+  const plan: ParamsPlan = { members, keys, anyRequired: false, bodyVariants: [], bodyAlternatives: [] };
+  if (body) planBody(plan, body, scope, claim);
+  plan.anyRequired = operation.parameters.some((p) => p.required) || body?.required === true;
+  return plan;
 }
 
-/** The type of the request body: per its first media type (more media types arrive with issue 4's body selection). */
-function requestBodyType(body: IrRequestBody, scope: TypeScope): string {
-  const content = body.contents[0];
-  if (!content) return 'unknown';
-  const kind = bodyKindOf(content.mediaType);
-  if (kind === 'blob') return 'Blob | ArrayBuffer | Uint8Array | string';
-  if (kind === 'text') return 'string';
-  return content.schema ? printType(content.schema, scope) : 'unknown';
+/**
+ * The `body` member, or with several media types (OAS 3.1 §4.8.13 `content`) one alternative
+ * per media type, told apart by `contentType` (optional for the first, the default), so the
+ * body's type follows the media type the caller picks.
+ */
+function planBody(plan: ParamsPlan, body: IrRequestBody, scope: TypeScope, claim: (wanted: string, fallback: string) => string): void {
+  const key = claim('body', 'requestBody');
+  plan.bodyVariants = requestBodyVariants(body, scope);
+  const optional = body.required ? '' : '?';
+  const doc = jsdocLines(body.description);
+  if (plan.bodyVariants.length === 0) {
+    plan.members.push({ doc, signature: `${propertyKey(key)}${optional}: unknown` });
+    return;
+  }
+  plan.keys.set(body, key);
+  if (plan.bodyVariants.length === 1) {
+    plan.members.push({ doc, signature: `${propertyKey(key)}${optional}: ${plan.bodyVariants[0]!.type}` });
+    return;
+  }
+  const contentTypeKey = claim('contentType', 'requestContentType');
+  plan.contentTypeKey = contentTypeKey;
+  plan.bodyAlternatives = plan.bodyVariants.map(
+    (v, i) => `{ ${propertyKey(contentTypeKey)}${i === 0 ? '?' : ''}: ${literal(v.mediaType)}; ${propertyKey(key)}${optional}: ${v.type} }`,
+  );
 }
 
 /** The RequestSpec literal a method passes to the runtime. */
@@ -66,8 +82,10 @@ export function requestSpecLiteral(
   }
   const body = operation.requestBody;
   const bodyKey = body ? params.keys.get(body) : undefined;
-  if (body && bodyKey !== undefined) {
-    fields.push(`body: { mediaType: ${literal(body.contents[0]!.mediaType)}, value: ${propertyAccess('params', bodyKey)} }`);
+  const first = params.bodyVariants[0];
+  if (body && bodyKey !== undefined && first) {
+    const mediaType = params.contentTypeKey !== undefined ? `${propertyAccess('params', params.contentTypeKey)} ?? ${literal(first.mediaType)}` : literal(first.mediaType);
+    fields.push(`body: { mediaType: ${mediaType}, value: ${propertyAccess('params', bodyKey)} }`);
   }
   if (at.accept !== '') fields.push(`accept: ${literal(at.accept)}`);
   if (at.security.length > 0) fields.push(`security: ${securityLiteral(at.security)}`);
@@ -77,7 +95,7 @@ export function requestSpecLiteral(
 function parameterLiteral(parameter: IrParameter, key: string): string {
   const parts = [
     `name: ${literal(parameter.name)}`,
-    `value: ${propertyAccess('params', key)}`,
+    `value: ${ownPropertyAccess('params', key)}`,
     `style: ${literal(parameter.style)}`,
     `explode: ${parameter.explode}`,
   ];
