@@ -1,0 +1,52 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliProject, type CliProject } from './cli-project.js';
+
+let project: CliProject;
+beforeEach(async () => {
+  project = await cliProject();
+});
+afterEach(() => project.remove());
+
+const GEN = ['generate', '-i', 'spec/pets.yaml', '-o', 'out'];
+
+describe('--check, --silent, NO_COLOR, --watch', () => {
+  it('--check prints a unified diff per differing file; colors only on a TTY without NO_COLOR; --silent prints nothing on success', async () => {
+    const quiet = await project.run([...GEN, '--silent']);
+    expect([quiet.code, quiet.out, quiet.err]).toEqual([0, '', '']);
+    const pet = join(project.dir, 'out/models/Pet.ts');
+    await writeFile(pet, (await readFile(pet, 'utf8')).replace('A pet.', 'An old pet.'));
+    const plain = await project.run([...GEN, '--check']);
+    expect(plain.code).toBe(1);
+    expect(plain.err).toContain('differs: models/Pet.ts\n--- a/models/Pet.ts\n+++ b/models/Pet.ts\n@@');
+    expect(plain.err).toContain('\n- * An old pet.\n+ * A pet.\n');
+    expect(plain.err).not.toContain('\x1b[');
+    const tty = await project.run([...GEN, '--check'], { isTTY: true, env: {} });
+    expect(tty.err).toContain('\x1b[32m+ * A pet.\x1b[0m');
+    const noColor = await project.run([...GEN, '--check'], { isTTY: true, env: { NO_COLOR: '1' } });
+    expect(noColor.err).toContain('\n+ * A pet.\n');
+    expect(noColor.err.replace(/\r\x1b\[K[^\r\n]*/g, '')).not.toMatch(/\x1b\[3\dm/);
+  }, 90_000);
+
+  it('--watch regenerates when the spec file changes, until stopped', async () => {
+    const controller = new AbortController();
+    let err = '';
+    const run = project.run([...GEN, '--watch'], { signal: controller.signal, err: (t) => (err += t) });
+    const pet = join(project.dir, 'out/models/Pet.ts');
+    const waitFor = async (done: () => Promise<boolean>, what: string): Promise<void> => {
+      for (let i = 0; i < 300; i++) {
+        if (await done()) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`timed out waiting for ${what}; stderr: ${err}`);
+    };
+    await waitFor(async () => err.includes('watching'), 'the first generation');
+    const spec = join(project.dir, 'spec/pets.yaml');
+    await writeFile(spec, (await readFile(spec, 'utf8')).replace('A pet.', 'A watched pet.'));
+    await waitFor(async () => (await readFile(pet, 'utf8')).includes('A watched pet.'), 'the rewrite');
+    expect(err).toContain('regenerating out');
+    controller.abort();
+    expect((await run).code).toBe(0);
+  }, 60_000);
+});
