@@ -1,6 +1,6 @@
 import { assertNever, type IrSchema, type JsonValue, type NamedSchema } from '../normalize/api-model.js';
 import { literal } from './comments.js';
-import { propertyKey } from './names.js';
+import { isInheritedName, propertyKey } from './names.js';
 import { includesProperty, type Direction } from './read-write-only.js';
 
 /** An example value under construction: objects stay open so `allOf` parts can merge. */
@@ -35,7 +35,9 @@ function build(schema: IrSchema, ctx: BuildContext, hint: string): Example {
     }
     case 'object': {
       const fields = new Map<string, Example>();
-      for (const p of schema.properties) if (p.required && includesProperty(p, ctx.direction)) fields.set(p.name, build(p.schema, ctx, p.name));
+      // An optional `constructor` (or another inherited name) is given too: TypeScript checks a
+      // literal without it against Object's own member and rejects it.
+      for (const p of schema.properties) if ((p.required || isInheritedName(p.name)) && includesProperty(p, ctx.direction)) fields.set(p.name, build(p.schema, ctx, p.name));
       return { kind: 'object', fields };
     }
     case 'array':

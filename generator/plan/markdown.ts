@@ -15,6 +15,15 @@ export function cell(text: string | undefined): string {
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, '<br>');
 }
 
+/**
+ * A name or title in a table cell or heading: like `cell`, and its markdown punctuation is
+ * escaped too, so `__proto__` or `**` show as written instead of turning into emphasis.
+ * (Descriptions go through `cell`/`paragraph`: they are CommonMark by the spec, OAS 3.1 §4.6.)
+ */
+export function plainText(text: string | undefined): string {
+  return cell(text?.replace(/[\\`*_[\]#~!]/g, (c) => `\\${c}`));
+}
+
 /** A paragraph of spec text: HTML escaped, line structure kept. */
 export function paragraph(text: string | undefined): string {
   if (text === undefined) return '';

@@ -83,14 +83,42 @@ export class NameRegistry {
   }
 }
 
-/** A property key as TypeScript writes it: bare when it is an identifier, else a quoted string. */
+/**
+ * Names every object inherits from Object.prototype: reading `params.constructor` when the user
+ * left it out gives `Object`, not undefined, and `{ __proto__: x }` sets the prototype instead of
+ * a property. Fixed here (not read from Object.prototype) so output is the same on every Node.
+ */
+const INHERITED = new Set([
+  '__proto__', 'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf',
+  '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+]);
+
+/** True for a property name every plain object already has (see INHERITED). */
+export function isInheritedName(name: string): boolean {
+  return INHERITED.has(name);
+}
+
+/**
+ * A property key as TypeScript writes it: bare when it is an identifier, else a quoted string;
+ * `__proto__` is computed (`["__proto__"]`), the only form that makes an own property in an object literal.
+ */
 export function propertyKey(name: string): string {
+  if (name === '__proto__') return '["__proto__"]';
   return IDENTIFIER.test(name) ? name : JSON.stringify(name);
 }
 
 /** Property access on an object: `params.tenant` or `params["step-run"]`. */
 export function propertyAccess(object: string, name: string): string {
   return IDENTIFIER.test(name) ? `${object}.${name}` : `${object}[${JSON.stringify(name)}]`;
+}
+
+/**
+ * Reads a property the caller may have left out: like propertyAccess, but an inherited name
+ * (`constructor`, `toString`, `__proto__`...) is read only when it is the object's own.
+ */
+export function ownPropertyAccess(object: string, name: string): string {
+  const access = propertyAccess(object, name);
+  return INHERITED.has(name) ? `(Object.hasOwn(${object}, ${JSON.stringify(name)}) ? ${access} : undefined)` : access;
 }
 
 /** Orders by UTF-16 code units: the same on every machine, unlike localeCompare. */

@@ -1,6 +1,6 @@
 import type { ApiModel, IrSecurityScheme, IrServer } from '../normalize/api-model.js';
 import { literal } from './comments.js';
-import { compareText } from './names.js';
+import { compareText, propertyKey } from './names.js';
 import type { IndexView, PlannedFile, SecurityView, ServersView } from './render-plan.js';
 
 /**
@@ -30,7 +30,7 @@ export function planServers(model: ApiModel): PlannedFile {
 
 /** The runtime's description of each security scheme, referenced by every operation's RequestSpec. */
 export function planSecurity(model: ApiModel): PlannedFile {
-  const view: SecurityView = { schemes: model.securitySchemes.map((s) => ({ key: literal(s.key), literal: schemeLiteral(s) })) };
+  const view: SecurityView = { schemes: model.securitySchemes.map((s) => ({ key: propertyKey(s.key), literal: schemeLiteral(s) })) };
   return { path: 'security.ts', template: 'security', view };
 }
 
