@@ -23,6 +23,12 @@ const SPECS = [
   `${SHARED}/readme-examples/parameters-cookies.yaml`,
   `${SHARED}/readme-examples/parameters-style.yaml`,
   `${SHARED}/openai/openapi.yaml`,
+  // Split over ~50 files with relative $refs (bundled in the load stage).
+  `${SHARED}/hatchet/api-contracts/openapi/openapi.yaml`,
+  // Swagger 2.0 (upgraded to OpenAPI 3.0 in the load stage); petstore-separate is multi-file.
+  `${SHARED}/oai-examples/v2.0/petstore.yaml`,
+  `${SHARED}/oai-examples/v2.0/uber.yaml`,
+  `${SHARED}/oai-examples/v2.0/petstore-separate/spec/swagger.yaml`,
 ];
 
 const dirs: string[] = [];
