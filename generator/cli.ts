@@ -14,6 +14,7 @@ import { findContext } from './config/dump-context.js';
 import { PluginError } from './plugins/plugin.js';
 import { GeneratedCodeError } from './postprocess/postprocess.js';
 import { TemplateError } from './render/render-files.js';
+import { specFiles } from './watch/spec-files.js';
 import { watchFiles } from './watch/watch-files.js';
 
 /** Exit codes: 0 success, 1 spec errors (or a stale client under --check), 2 usage errors, 3 internal errors. */
@@ -100,19 +101,34 @@ function colorize(diff: string): string {
   return diff.replace(/^([-+])(?![-+]{2} ).*$/gm, (line, sign: string) => `\x1b[${sign === '+' ? 32 : 31}m${line}\x1b[0m`);
 }
 
-/** `--watch`: regenerates the jobs whose spec, templates or extra-file templates changed, until interrupted. */
+/**
+ * `--watch`: regenerates the jobs whose spec (or a file it references), templates or extra-file
+ * templates changed, until interrupted. When a run changes the set of referenced files, the
+ * watch restarts on the new set.
+ */
 async function watchJobs(jobs: Job[], flags: CliFlags, io: CliOutput, say: (text: string) => void): Promise<number> {
-  const controller = new AbortController();
-  const signal = io.signal ?? controller.signal;
-  const onInterrupt = (): void => controller.abort();
+  const interrupted = new AbortController();
+  const outer = io.signal ?? interrupted.signal;
+  const onInterrupt = (): void => interrupted.abort();
   if (!io.signal) process.once('SIGINT', onInterrupt);
-  say(`watching ${jobs.flatMap((j) => j.watch).length} path(s); press Ctrl-C to stop\n`);
-  await watchFiles(jobs.flatMap((j) => j.watch), async (changed) => {
-    for (const job of jobs.filter((j) => j.watch.some((w) => changed.some((c) => c === resolve(w) || c.startsWith(resolve(w) + '/'))))) {
-      say(`changed: ${changed.join(', ')}; regenerating ${job.label}\n`);
-      await runJob(job, flags, io, say);
-    }
-  }, { signal });
+  while (!outer.aborted) {
+    const watched = await Promise.all(jobs.map(async (job) => [...job.watch, ...(await specFiles(job.options.input))].map((p) => resolve(p))));
+    const all = [...new Set(watched.flat())].sort();
+    const restart = new AbortController();
+    const stop = (): void => restart.abort();
+    outer.addEventListener('abort', stop, { once: true });
+    say(`watching ${all.length} file(s) and folder(s); press Ctrl-C to stop\n`);
+    await watchFiles(all, async (changed) => {
+      for (const [index, job] of jobs.entries()) {
+        if (!watched[index]!.some((w) => changed.some((c) => c === w || c.startsWith(w + '/')))) continue;
+        say(`changed: ${changed.join(', ')}; regenerating ${job.label}\n`);
+        await runJob(job, flags, io, say);
+        const now = [...job.watch, ...(await specFiles(job.options.input))].map((p) => resolve(p));
+        if (now.join('\n') !== watched[index]!.join('\n')) restart.abort();
+      }
+    }, { signal: restart.signal });
+    outer.removeEventListener('abort', stop);
+  }
   process.off('SIGINT', onInterrupt);
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliProject, type CliProject } from './cli-project.js';
@@ -46,6 +46,30 @@ describe('--check, --silent, NO_COLOR, --watch', () => {
     await writeFile(spec, (await readFile(spec, 'utf8')).replace('A pet.', 'A watched pet.'));
     await waitFor(async () => (await readFile(pet, 'utf8')).includes('A watched pet.'), 'the rewrite');
     expect(err).toContain('regenerating out');
+    controller.abort();
+    expect((await run).code).toBe(0);
+  }, 60_000);
+
+  it('--watch follows the files the spec references through $ref', async () => {
+    await project.write('spec/schemas/pet.yaml', 'type: object\ndescription: A pet from a file.\nproperties: { id: { type: string } }\n');
+    const spec = join(project.dir, 'spec/pets.yaml');
+    await writeFile(spec, (await readFile(spec, 'utf8')).replace(/    Pet:\n[\s\S]*?(?=    Owner:)/, "    Pet: { $ref: './schemas/pet.yaml' }\n"));
+    const controller = new AbortController();
+    let err = '';
+    const run = project.run([...GEN, '--watch'], { signal: controller.signal, err: (t) => (err += t) });
+    // the loader bundles the referenced schema under a name of its own: read every model
+    const models = async (): Promise<string> => (await Promise.all((await readdir(join(project.dir, 'out/models'))).map((f) => readFile(join(project.dir, 'out/models', f), 'utf8')))).join('\n');
+    const waitFor = async (done: () => Promise<boolean>, what: string): Promise<void> => {
+      for (let i = 0; i < 300; i++) {
+        if (await done()) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`timed out waiting for ${what}; stderr: ${err}`);
+    };
+    await waitFor(async () => err.includes('watching'), 'the first generation');
+    expect(await models()).toContain('A pet from a file.');
+    await project.write('spec/schemas/pet.yaml', 'type: object\ndescription: An edited pet.\nproperties: { id: { type: string } }\n');
+    await waitFor(async () => (await models()).includes('An edited pet.'), 'the rewrite');
     controller.abort();
     expect((await run).code).toBe(0);
   }, 60_000);
