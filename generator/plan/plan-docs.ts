@@ -1,4 +1,4 @@
-import type { ApiModel, IrOperation, IrSecurityScheme, NamedSchema } from '../normalize/api-model.js';
+import type { ApiModel, IrOperation, IrResponse, IrSecurityScheme, NamedSchema } from '../normalize/api-model.js';
 import { docExample, modelExample } from './doc-example.js';
 import { docScope, docType } from './doc-types.js';
 import type { DocApiView, DocMethodView, DocModelView, DocReadmeView, DocRow } from './doc-views.js';
@@ -6,7 +6,7 @@ import { cell, codeSpan, paragraph, plainText } from './markdown.js';
 import type { NameTable } from './name-table.js';
 import type { ApiView, MethodView, ModelView, PlannedFile } from './render-plan.js';
 import { defaultBasePath } from './plan-support.js';
-import { contentsFor, errorResponses, successResponses } from './responses.js';
+import { bodyKindOf, contentsFor, errorResponses, successResponses } from './responses.js';
 import { requestScope } from './plan-models.js';
 import { sentMediaType } from './request-body.js';
 import { includesProperty } from './read-write-only.js';
@@ -75,6 +75,7 @@ function planMethodDoc(model: ApiModel, api: ApiView, method: MethodView, ctx: D
     responses: operation.responses.map((r) => ({
       status: `**${cell(r.status)}**`,
       description: cell(r.description),
+      body: responseBodyDoc(r, ctx.scope),
       headers: r.headers.length > 0 ? r.headers.map((h) => `* ${cell(h.name)} - ${cell(h.description)}`).join('<br>') : '-',
     })),
     errorType: errorResponses(operation.responses).length > 0 ? codeSpan(api.operationTypes.find((t) => t.paramsName === method.paramsType)?.errorName ?? method.paramsType.replace(/Params$/, 'Error')) : '',
@@ -115,6 +116,18 @@ function returnTypeDoc(operation: IrOperation, method: MethodView, scope: TypeSc
   const bodies = [...new Set(contents.flatMap((c) => (c.schema ? [docType(c.schema, scope)] : [])))];
   const noBody = successResponses(operation.responses).some((r) => r.contents.length === 0);
   return (bodies.join(' \\| ') || (schema ? docType(schema, scope) : '`unknown`')) + (noBody ? ' or `undefined` (no body)' : '');
+}
+
+/** What a response carries, per media type: its type linked to the model page (`-` for no body). */
+function responseBodyDoc(response: IrResponse, scope: TypeScope): string {
+  if (response.contents.length === 0) return '-';
+  return response.contents
+    .map((c) => {
+      const kind = bodyKindOf(c.mediaType);
+      const type = kind === 'blob' ? codeSpan('Blob') : kind === 'text' ? codeSpan('string') : c.schema ? docType(c.schema, scope) : codeSpan('unknown');
+      return `${type} (${cell(c.mediaType)})`;
+    })
+    .join('<br>');
 }
 
 function eventRows(operation: IrOperation, scope: TypeScope): DocRow[] {
