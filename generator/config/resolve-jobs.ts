@@ -63,7 +63,7 @@ async function configJob(entry: Partial<JobConfig>, base: string, flags: CliFlag
   const props = { ...(entry.additionalProperties ?? {}), ...(await generatorConfigFile(flags.config, cwd)), ...cliProperties(flags) };
   const extraFiles = (entry.extraFiles ?? []).map((f) => ({ path: f.path, template: resolve(base, f.template) }));
   const job = buildJob({
-    label: entry.name ?? relative(cwd, output) ?? output,
+    label: entry.name ?? (relative(cwd, output) || output),
     spec,
     output,
     cwd,
