@@ -100,13 +100,11 @@ export function streamEventType(responses: IrResponse[], scope: TypeScope): { ty
   });
   const formats = new Set(stream.events.map((e) => e.dataFormat));
   const named = stream.events.every((e) => e.name !== undefined);
+  // When every event is named, the map lists exactly those names: the runtime skips any other
+  // event (as EventSource delivers only the events listened for), so the union type stays true.
   let dataFormat: string;
-  if (formats.size === 1) dataFormat = `'${[...formats][0]}'`;
-  else {
-    const entries = stream.events.map((e) => `${JSON.stringify(e.name ?? '*')}: '${e.dataFormat}'`);
-    if (named) entries.push(`"*": 'text'`);
-    dataFormat = `{ ${entries.join(', ')} }`;
-  }
+  if (formats.size === 1 && !named) dataFormat = `'${[...formats][0]}'`;
+  else dataFormat = `{ ${stream.events.map((e) => `${JSON.stringify(e.name ?? '*')}: '${e.dataFormat}'`).join(', ')} }`;
   return { type: [...new Set(events)].join(' | '), dataFormat };
 }
 

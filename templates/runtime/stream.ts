@@ -8,7 +8,11 @@
 import { parseEventStream, type ServerSentEvent } from './event-stream.js';
 import type { RequestOptions } from './runtime.js';
 
-/** How each event's data is decoded: 'json' (JSON.parse), 'text' (raw string), or per event name with '*' as the fallback. */
+/**
+ * How each event's data is decoded: 'json' (JSON.parse), 'text' (raw string), or per event name
+ * with '*' as the fallback. With a map and no '*', events of other names are skipped, as an
+ * EventSource delivers only the events a listener is registered for (WHATWG HTML §9.2.6).
+ */
 export type DataFormat = 'json' | 'text' | Readonly<Record<string, 'json' | 'text'>>;
 
 /** One decoded server-sent event: its type (`message` unless the server named it), data, last event ID and `retry:` value. */
@@ -192,6 +196,7 @@ export function openEventStream<E, R>(
                 attempt = 0; // this connection delivered an event: consecutive failures start over
                 const name = raw.event === '' ? 'message' : raw.event;
                 const format = formatOf(dataFormat, name);
+                if (format === undefined) continue; // an event the spec does not declare
                 let data: unknown = raw.data;
                 if (format === 'json') {
                   if (doneSentinel !== null && raw.data === doneSentinel) return;
@@ -252,10 +257,10 @@ export function openEventStream<E, R>(
   };
 }
 
-/** The format of one event: a single format for all, or the entry for its name, else '*', else text. */
-function formatOf(dataFormat: DataFormat, name: string): 'json' | 'text' {
+/** The format of one event: a single format for all, or the entry for its name, else '*'; undefined: skip it. */
+function formatOf(dataFormat: DataFormat, name: string): 'json' | 'text' | undefined {
   if (typeof dataFormat === 'string') return dataFormat;
-  return Object.prototype.hasOwnProperty.call(dataFormat, name) ? dataFormat[name]! : (dataFormat['*'] ?? 'text');
+  return Object.prototype.hasOwnProperty.call(dataFormat, name) ? dataFormat[name] : dataFormat['*'];
 }
 
 /** `text/event-stream` (WHATWG HTML §9.2.3), ignoring parameters such as `charset` and case. */
