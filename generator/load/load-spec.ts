@@ -3,6 +3,7 @@ import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messageFor } from '../diagnostics/messages.js';
 import { isObject } from '../normalize/json.js';
 import { upgradeSwagger2 } from '../upgrade/upgrade-swagger2.js';
+import { MAX_DEPTH, tooDeepPointer } from '../validate/document-depth.js';
 import { fileDiagnostic, parseSpecText, type LoadedSpec } from './parse-spec-text.js';
 import { isUrl, readFailureReason, readSource } from './read-source.js';
 
@@ -31,6 +32,12 @@ export async function loadSpec(input: string, displayName: string = input): Prom
     throw new SpecError([fileDiagnostic('OAS001', displayName, messageFor('OAS001', { file: displayName, reason }))]);
   }
   const root = parseSpecText(text, displayName);
+  // Bundling and the 2.0 upgrade recurse over the document: a too-deep one stops here (issue 5).
+  const deep = tooDeepPointer(root.document);
+  if (deep !== undefined) {
+    const where = root.sourceMap.locate(deep);
+    throw new SpecError([{ code: 'OAS106', severity: 'error', pointer: deep, message: messageFor('OAS106', { limit: String(MAX_DEPTH) }), ...(where ? { location: where } : {}) }]);
+  }
   const bundled = hasExternalRefs(root.document)
     ? await (await import('./bundle-refs.js')).bundleRefs(root, location, text)
     : { ...root, files: [location] };

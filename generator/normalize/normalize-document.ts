@@ -15,7 +15,9 @@ export function normalizeDocument(document: JsonObject, sink: DiagnosticSink): A
   const info = objectField(document, 'info') ?? {};
   const components = objectField(document, 'components') ?? {};
   const schemasNode = objectField(components, 'schemas') ?? {};
-  const schemas: NamedSchema[] = Object.keys(schemasNode).map((name) => ({
+  // Sorted (by UTF-16 code units, the same everywhere): components are looked up by name, so
+  // their key order carries no meaning and must not reorder the output (issue 5, determinism).
+  const schemas: NamedSchema[] = Object.keys(schemasNode).sort().map((name) => ({
     name,
     schema: normalizeSchemaObject(ctx, schemasNode[name], appendPointer('#', 'components', 'schemas', name)),
   }));

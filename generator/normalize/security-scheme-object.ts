@@ -6,7 +6,8 @@ import { isObject, objectField, stringField, type JsonObject } from './json.js';
 /** Security Scheme Objects (OAS 3.1 §4.8.27), in the spec's order. */
 export function normalizeSecuritySchemes(ctx: NormalizeContext, node: JsonObject | undefined, pointer: string): IrSecurityScheme[] {
   const out: IrSecurityScheme[] = [];
-  for (const key of Object.keys(node ?? {})) {
+  // Sorted: a lookup map, its key order carries no meaning (see normalizeDocument).
+  for (const key of Object.keys(node ?? {}).sort()) {
     const at = appendPointer(pointer, key);
     const raw = node![key];
     if (!isObject(raw)) continue;

@@ -2,12 +2,9 @@ import type { DiagnosticSink } from '../diagnostics/reporter.js';
 import { appendPointer } from '../load/source-map.js';
 import { isObject, type JsonObject } from '../normalize/json.js';
 import { resolveRef } from '../normalize/resolve-ref.js';
+import { MAX_DEPTH } from './document-depth.js';
 
-/**
- * How deep the document may nest. Later stages recurse over schemas, so a deeper document would
- * overflow the stack there; no real spec comes near this (the OpenAI spec nests 27 levels).
- */
-export const MAX_DEPTH = 200;
+export { MAX_DEPTH };
 
 /** Keys whose values hold names chosen by the spec author, never OpenAPI or JSON Schema keywords. */
 const NAME_MAPS = new Set([
