@@ -17,7 +17,7 @@ const CASES = Number(process.env['OASGEN_FUZZ_CASES'] ?? 200);
 const SEED = Number(process.env['OASGEN_FUZZ_SEED'] ?? 1);
 const CASE_TIMEOUT_MS = 30_000;
 /** Every FULL_EVERY-th case runs all stages (type-check, format); the rest stop after render. */
-const FULL_EVERY = 25;
+const FULL_EVERY = 50;
 /** How many clients of full cases are also compiled with the real `tsc --strict` (slow). */
 const TSC_SAMPLES = 2;
 const SPECS = ['spec/agent-api.yaml', '../shared/specs/gomtm.yaml', '../shared/specs/petstore3/openapi.yaml', '../shared/specs/readme-examples/discriminators.yaml', '../shared/specs/readme-examples/parameters-style.yaml', '../shared/specs/readme-examples/file-uploads.yaml'];
