@@ -14,7 +14,11 @@ export function jsdocLines(...parts: (string | undefined)[]): string[] {
   return lines;
 }
 
-/** A JSON-compatible value as a TypeScript literal. JSON.stringify escapes quotes, backslashes and line ends. */
+/**
+ * A JSON-compatible value as a TypeScript literal. JSON.stringify escapes quotes, backslashes and
+ * line ends; U+2028/U+2029 are escaped too: legal in strings since ES2019, but they still end a
+ * line for older tools and editors, so a literal stays on one line wherever it is read.
+ */
 export function literal(value: unknown): string {
-  return JSON.stringify(value) ?? 'undefined';
+  return (JSON.stringify(value) ?? 'undefined').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }

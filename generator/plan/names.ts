@@ -1,3 +1,5 @@
+import { literal } from './comments.js';
+
 /**
  * Identifier rules for generated TypeScript: valid, not reserved, not shadowing the globals a
  * client uses, and unique (also ignoring case, since model names become file names).
@@ -104,12 +106,12 @@ export function isInheritedName(name: string): boolean {
  */
 export function propertyKey(name: string): string {
   if (name === '__proto__') return '["__proto__"]';
-  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
+  return IDENTIFIER.test(name) ? name : literal(name);
 }
 
 /** Property access on an object: `params.tenant` or `params["step-run"]`. */
 export function propertyAccess(object: string, name: string): string {
-  return IDENTIFIER.test(name) ? `${object}.${name}` : `${object}[${JSON.stringify(name)}]`;
+  return IDENTIFIER.test(name) ? `${object}.${name}` : `${object}[${literal(name)}]`;
 }
 
 /**
@@ -118,7 +120,7 @@ export function propertyAccess(object: string, name: string): string {
  */
 export function ownPropertyAccess(object: string, name: string): string {
   const access = propertyAccess(object, name);
-  return INHERITED.has(name) ? `(Object.hasOwn(${object}, ${JSON.stringify(name)}) ? ${access} : undefined)` : access;
+  return INHERITED.has(name) ? `(Object.hasOwn(${object}, ${literal(name)}) ? ${access} : undefined)` : access;
 }
 
 /** Orders by UTF-16 code units: the same on every machine, unlike localeCompare. */
