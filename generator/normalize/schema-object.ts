@@ -4,6 +4,7 @@ import { followRef, type NormalizeContext } from './context.js';
 import { arrayField, booleanField, isObject, objectField, stringField, toJsonValue, type JsonObject } from './json.js';
 import { lookupPointer } from './resolve-ref.js';
 import { normalizeObjectShape } from './schema-object-shape.js';
+import { reportUnexpressedKeywords } from './unsupported-features.js';
 
 const COMPONENT_SCHEMA = '#/components/schemas/';
 const PRIMITIVES: readonly string[] = ['string', 'number', 'integer', 'boolean', 'null'];
@@ -18,6 +19,7 @@ export function normalizeSchemaObject(ctx: NormalizeContext, node: unknown, poin
   }
   const ref = stringField(node, '$ref');
   if (ref !== undefined) return normalizeRefSchema(ctx, node, ref, pointer);
+  reportUnexpressedKeywords(ctx, node, pointer);
   return withNullable(normalizeShape(ctx, node, pointer), node);
 }
 

@@ -1,6 +1,6 @@
 import type { ApiModel, IrSecurityScheme, IrServer } from '../normalize/api-model.js';
-import { literal } from './comments.js';
-import { compareText, propertyKey } from './names.js';
+import { jsdocLines, literal } from './comments.js';
+import { compareText, propertyAccess, propertyKey } from './names.js';
 import type { IndexView, PlannedFile, SecurityView, ServersView } from './render-plan.js';
 
 /**
@@ -21,11 +21,38 @@ export function serverUrl(server: IrServer): string {
 }
 
 export function planServers(model: ApiModel): PlannedFile {
+  const first = model.servers[0];
   const view: ServersView = {
     basePath: literal(defaultBasePath(model.servers)),
     servers: model.servers.map((s) => ({ url: literal(serverUrl(s)), description: literal(s.description ?? '') })),
+    variables: first && first.url.trim() !== '' ? serverVariableViews(first) : [],
+    urlExpression: first && first.url.trim() !== '' ? serverUrlExpression(first) : literal(defaultBasePath(model.servers)),
   };
   return { path: 'servers.ts', template: 'servers', view };
+}
+
+/** The variables of the first server as members of `serverUrl`'s parameter: enums as unions of their values (OAS 3.1 §4.8.6). */
+function serverVariableViews(server: IrServer): ServersView['variables'] {
+  return server.variables.map((v) => ({
+    doc: jsdocLines(v.description, `Default: \`${v.default}\`.`),
+    signature: `${propertyKey(v.name)}?: ${v.enum && v.enum.length > 0 ? v.enum.map((value) => literal(value)).join(' | ') : 'string'}`,
+    key: propertyKey(v.name),
+    defaultValue: literal(v.default),
+  }));
+}
+
+/**
+ * The first server's URL template as a TypeScript expression over `values`: literal parts and
+ * variables concatenated, made absolute and without a trailing slash like BASE_PATH.
+ */
+function serverUrlExpression(server: IrServer): string {
+  const known = new Set(server.variables.map((v) => v.name));
+  const template = defaultBasePath([{ ...server, variables: [] }]);
+  const parts = template.split(/(\{[^}]+\})/).filter((p) => p !== '');
+  return parts.map((part) => {
+    const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+    return name !== undefined && known.has(name) ? propertyAccess('values', name) : literal(part);
+  }).join(' + ') || "''";
 }
 
 /** The runtime's description of each security scheme, referenced by every operation's RequestSpec. */

@@ -94,6 +94,10 @@ export interface IndexView {
 export interface ServersView {
   basePath: string;
   servers: { url: string; description: string }[];
+  /** The first server's variables, as members of `serverUrl`'s parameter and their defaults. */
+  variables: { doc: string[]; signature: string; key: string; defaultValue: string }[];
+  /** The body of `serverUrl`: the URL template as an expression over `values`. */
+  urlExpression: string;
 }
 
 export interface SecurityView {
