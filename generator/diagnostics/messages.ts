@@ -10,6 +10,7 @@ export const MESSAGES = {
   OAS005: 'unsupported OpenAPI version "{version}" (supported: Swagger 2.0, OpenAPI 3.0.x, 3.1.x, 3.2.x)',
   OAS006: '$ref "{ref}" in {file} cannot be loaded: {reason}{hint}',
   OAS007: 'Swagger 2.0 {feature} has no OpenAPI 3.0 equivalent: {detail}',
+  OAS008: 'YAML aliases expand the document too far: {reason}',
   OAS101: '{what} must be {expected}',
   OAS102: 'missing required field "{field}"',
   OAS103: '$ref "{ref}" does not resolve{hint}',

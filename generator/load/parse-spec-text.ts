@@ -39,10 +39,19 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
       }),
     );
   }
-  const document: unknown = doc.toJS({ maxAliasCount: 1000 });
-  return { file, document, sourceMap: new FileSourceMap(file, text, { doc, lines }) };
+  return { file, document: expandAliases(doc, file), sourceMap: new FileSourceMap(file, text, { doc, lines }) };
 }
 
 export function fileDiagnostic(code: 'OAS001' | 'OAS002', file: string, message: string): Diagnostic {
   return { code, severity: 'error', pointer: '#', message, location: { file, line: 1, column: 1 } };
+}
+
+/** The plain value of a YAML document; aliases that expand too far (a "billion laughs" file) are a diagnostic (issue 5). */
+function expandAliases(doc: ReturnType<typeof parseDocument>, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new SpecError([{ code: 'OAS008', severity: 'error', pointer: '#', message: messageFor('OAS008', { reason: error.message }), location: { file, line: 1, column: 1 } }]);
+  }
 }
