@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messageFor } from '../diagnostics/messages.js';
+import { MAX_DEPTH } from '../validate/document-depth.js';
 import { codeFrame, FileSourceMap, type SourceMap } from './source-map.js';
 
 /** One spec document as loaded: the plain JSON value and a way back to its source text. */
@@ -25,15 +26,17 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
+    // The YAML parser recurses too: a too-deep document is one OAS106 at the first place it gave up (issue 5).
+    const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
     throw new SpecError(
-      doc.errors.map((error) => {
+      (exhausted ? [exhausted] : doc.errors).map((error) => {
         const { line, col } = lines.linePos(error.pos[0]);
         const reason = error.message.split('\n')[0] ?? error.message;
         return {
-          code: 'OAS003' as const,
+          code: exhausted ? ('OAS106' as const) : ('OAS003' as const),
           severity: 'error' as const,
           pointer: '#',
-          message: messageFor('OAS003', { reason }),
+          message: exhausted ? messageFor('OAS106', { limit: String(MAX_DEPTH) }) : messageFor('OAS003', { reason }),
           location: { file, line, column: col, frame: codeFrame(text, line) },
         };
       }),
