@@ -1,19 +1,49 @@
-import { format, resolveConfig, type Options } from 'prettier';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
+import { formatInParallel, type FormatJob } from './format-pool.js';
 
 /** oasgen's own defaults; a prettier config found from the output folder upwards takes precedence. */
 const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: 'all', proseWrap: 'preserve' };
 
-/** Formats TypeScript and markdown with prettier's API, once per file. */
-export async function formatFiles(files: RenderedFile[], outputDir: string): Promise<RenderedFile[]> {
-  const user = (await resolveConfig(join(outputDir, 'index.ts'), { editorconfig: false })) ?? {};
-  const options = { ...DEFAULTS, ...user };
-  return Promise.all(
-    files.map(async (file) => {
-      const parser = file.path.endsWith('.ts') ? 'typescript' : file.path.endsWith('.md') ? 'markdown' : file.path.endsWith('.json') ? 'json' : undefined;
-      if (!parser) return file;
-      return { path: file.path, content: await format(file.content, { ...options, parser, filepath: file.path }) };
-    }),
-  );
+/** Formatted texts by `formatKey`, kept between runs by generator/cache/. */
+export type FormatCache = Map<string, string>;
+
+/**
+ * Formats TypeScript and markdown with prettier's API, once per file. A file whose text, options and
+ * prettier version match an entry of `cache` takes the cached result; the others are formatted (on
+ * worker threads when there is enough work) and added to `cache`; `used` collects the keys of this run.
+ */
+export async function formatFiles(files: RenderedFile[], outputDir: string, cache: FormatCache = new Map(), used = new Set<string>()): Promise<RenderedFile[]> {
+  const prettier = await import('prettier');
+  const user = (await prettier.resolveConfig(join(outputDir, 'index.ts'), { editorconfig: false })) ?? {};
+  const options: Options = { ...DEFAULTS, ...user };
+  const salt = `${prettier.version}\n${JSON.stringify(options)}`;
+  const pending: { index: number; key: string; job: FormatJob }[] = [];
+  const result = files.map((file, index) => {
+    const parser = parserOf(file.path);
+    if (!parser) return file;
+    const key = formatKey(salt, file);
+    used.add(key);
+    const cached = cache.get(key);
+    if (cached !== undefined) return { path: file.path, content: cached };
+    pending.push({ index, key, job: { content: file.content, options: { ...options, parser, filepath: file.path } } });
+    return file;
+  });
+  const formatted = await formatInParallel(pending.map((p) => p.job), (job) => prettier.format(job.content, job.options));
+  pending.forEach(({ index, key }, i) => {
+    cache.set(key, formatted[i]!);
+    result[index] = { path: files[index]!.path, content: formatted[i]! };
+  });
+  return result;
+}
+
+function parserOf(path: string): string | undefined {
+  return path.endsWith('.ts') ? 'typescript' : path.endsWith('.md') ? 'markdown' : path.endsWith('.json') ? 'json' : undefined;
+}
+
+/** Identifies one formatting: prettier's version and options, the file's path and its text. */
+export function formatKey(salt: string, file: RenderedFile): string {
+  return createHash('sha1').update(salt).update('\0').update(file.path).update('\0').update(file.content).digest('base64url');
 }

@@ -1,5 +1,5 @@
-import { ModuleKind, ModuleResolutionKind, Project, ScriptTarget, ts } from 'ts-morph';
 import type { RenderedFile } from '../render/render-files.js';
+import { sortImports } from './sort-imports.js';
 
 /** The rendered TypeScript does not compile: a template (built-in or the user's) produced invalid code. */
 export class GeneratedCodeError extends Error {
@@ -9,46 +9,42 @@ export class GeneratedCodeError extends Error {
   }
 }
 
-/** The compiler options the generated client is checked with: strict, ES2022, DOM-style globals. */
-const CHECK_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  target: ScriptTarget.ES2022,
-  module: ModuleKind.ESNext,
-  moduleResolution: ModuleResolutionKind.Bundler,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts', 'lib.dom.asynciterable.d.ts'],
-  noEmit: true,
-  skipLibCheck: true,
-  isolatedModules: true,
-  verbatimModuleSyntax: true,
-};
+/** TypeScript's incremental state carried from one run to the next (see generator/cache/). */
+export interface TypeCheckState {
+  buildInfo?: string;
+}
 
 /**
- * Loads the rendered TypeScript into an in-memory ts-morph project, organizes imports in the
- * files templates wrote (runtime files are copied verbatim and left alone), then type-checks
- * the whole client so a broken template fails generation here instead of in the user's build.
+ * Organizes the imports of the files templates wrote (runtime files are copied verbatim and left
+ * alone), then type-checks the whole client so a broken template fails generation here, with
+ * file:line, instead of in the user's build. Imports are sorted on text; only a file whose imports
+ * are not the plain shape the plan writes goes through ts-morph's language service.
  */
-export function postprocess(files: RenderedFile[], runtimeFiles: ReadonlySet<string>): RenderedFile[] {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: CHECK_OPTIONS, skipAddingFilesFromTsConfig: true });
-  const sources = files.filter((f) => f.path.endsWith('.ts')).map((f) => ({ file: f, source: project.createSourceFile(`/client/${f.path}`, f.content) }));
-  const organized = new Map<string, string>();
-  for (const { file, source } of sources) {
-    if (runtimeFiles.has(file.path) || !hasImports(file.content)) continue;
-    source.organizeImports();
-    organized.set(file.path, source.getFullText());
+export async function postprocess(files: RenderedFile[], runtimeFiles: ReadonlySet<string>, state: TypeCheckState = {}): Promise<RenderedFile[]> {
+  const organized: RenderedFile[] = [];
+  const complex: RenderedFile[] = [];
+  for (const file of files) {
+    if (!file.path.endsWith('.ts') || runtimeFiles.has(file.path) || !/^import /m.test(file.content)) organized.push(file);
+    else {
+      const sorted = sortImports(file.content);
+      if (sorted === undefined) complex.push(file);
+      organized.push({ path: file.path, content: sorted ?? file.content });
+    }
   }
-  const program = project.getProgram().compilerObject;
-  const problems = ts.sortAndDeduplicateDiagnostics([...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()]).map(describe);
+  const fallback = complex.length > 0 ? await organizeWithLanguageService(complex) : new Map<string, string>();
+  const result = organized.map((f) => ({ path: f.path, content: fallback.get(f.path) ?? f.content }));
+  // Loaded here: the compiler is not needed when a run is served from the cache.
+  const { typeCheck } = await import('./type-check.js');
+  const { problems, buildInfo } = typeCheck(result, state.buildInfo);
   if (problems.length > 0) throw new GeneratedCodeError(problems);
-  return files.map((f) => ({ path: f.path, content: organized.get(f.path) ?? f.content }));
+  state.buildInfo = buildInfo;
+  return result;
 }
 
-function hasImports(content: string): boolean {
-  return /^import /m.test(content);
-}
-
-function describe(diagnostic: ts.Diagnostic): string {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-  if (!diagnostic.file || diagnostic.start === undefined) return `TS${diagnostic.code}: ${message}`;
-  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-  return `${diagnostic.file.fileName.replace(/^\/client\//, '')}:${line + 1}:${character + 1} TS${diagnostic.code}: ${message}`;
+/** ts-morph's organizeImports, for the files sortImports could not prove simple; loaded only then. */
+async function organizeWithLanguageService(files: readonly RenderedFile[]): Promise<Map<string, string>> {
+  const { Project } = await import('ts-morph');
+  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
+  const sources = files.map((f) => ({ path: f.path, source: project.createSourceFile(`/client/${f.path}`, f.content) }));
+  return new Map(sources.map(({ path, source }) => [path, source.organizeImports().getFullText()]));
 }

@@ -1,0 +1,86 @@
+import { getLibFiles, ts } from '@ts-morph/common';
+import { createHash } from 'node:crypto';
+import type { RenderedFile } from '../render/render-files.js';
+
+/** The compiler options the generated client is checked with: strict, ES2022, DOM-style globals. */
+const CHECK_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts', 'lib.dom.asynciterable.d.ts'],
+  noEmit: true,
+  skipLibCheck: true,
+  isolatedModules: true,
+  verbatimModuleSyntax: true,
+  types: [],
+  incremental: true,
+  tsBuildInfoFile: '/client/.tsbuildinfo',
+};
+
+const ROOT = '/client/';
+const LIB_DIR = '/lib/';
+
+export interface TypeCheckResult {
+  /** `file:line:col TSnnnn: message`, sorted; empty when the client compiles. */
+  problems: string[];
+  /** TypeScript's incremental state after this check, for the next run (see generator/cache/). */
+  buildInfo?: string;
+}
+
+/**
+ * Type-checks the TypeScript files as one Program over in-memory files with the TypeScript that
+ * ts-morph bundles. Given the build info of an earlier check, TypeScript re-checks only the files
+ * whose text (or whose dependencies' declarations) changed and reuses the other files' results.
+ */
+export function typeCheck(files: readonly RenderedFile[], previousBuildInfo?: string): TypeCheckResult {
+  const texts = new Map<string, string>(files.filter((f) => f.path.endsWith('.ts')).map((f) => [ROOT + f.path, f.content]));
+  const libs = new Map<string, string>(getLibFiles().map((lib) => [LIB_DIR + lib.fileName, lib.text]));
+  const directories = new Set(['', ...[...texts.keys(), LIB_DIR].flatMap(ancestors)]);
+  let buildInfo: string | undefined;
+  const read = (name: string): string | undefined => texts.get(name) ?? libs.get(name) ?? (name === CHECK_OPTIONS.tsBuildInfoFile ? previousBuildInfo : undefined);
+  const host: ts.CompilerHost = {
+    getSourceFile: (name, language) => {
+      const text = read(name);
+      // The builder compares versions with the previous build info to know what changed.
+      return text === undefined ? undefined : Object.assign(ts.createSourceFile(name, text, language), { version: versionOf(text) });
+    },
+    getDefaultLibFileName: (options) => LIB_DIR + ts.getDefaultLibFileName(options),
+    getDefaultLibLocation: () => LIB_DIR,
+    writeFile: (name, text) => {
+      if (name === CHECK_OPTIONS.tsBuildInfoFile) buildInfo = text;
+    },
+    getCurrentDirectory: () => ROOT,
+    getCanonicalFileName: (name) => name,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    createHash: versionOf,
+    fileExists: (name) => read(name) !== undefined,
+    readFile: read,
+    directoryExists: (name) => directories.has(name.replace(/\/$/, '')),
+    getDirectories: () => [],
+  };
+  const program = ts.createIncrementalProgram({ rootNames: [...texts.keys()], options: CHECK_OPTIONS, host });
+  const diagnostics = [...program.getSyntacticDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
+  const problems = ts.sortAndDeduplicateDiagnostics(diagnostics).map(describe);
+  // With noEmit, emit writes only the build info (through host.writeFile).
+  if (problems.length === 0) program.emit();
+  return buildInfo === undefined ? { problems } : { problems, buildInfo };
+}
+
+function versionOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/** `/client/apis/A.ts` → `/client/apis`, `/client`. */
+function ancestors(path: string): string[] {
+  const parts = path.split('/').slice(1, -1);
+  return parts.map((_, index) => '/' + parts.slice(0, index + 1).join('/'));
+}
+
+function describe(diagnostic: ts.Diagnostic): string {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  if (!diagnostic.file || diagnostic.start === undefined) return `TS${diagnostic.code}: ${message}`;
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  return `${diagnostic.file.fileName.replace(ROOT, '')}:${line + 1}:${character + 1} TS${diagnostic.code}: ${message}`;
+}

@@ -1,0 +1,90 @@
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generate, type GenerateResult } from '../../../generator/generate.js';
+import { removeDir } from '../../helpers/generate-client.js';
+
+const PETSTORE = '../shared/specs/petstore3/openapi.yaml';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'oasgen-cache-'));
+});
+afterEach(async () => removeDir(dir));
+
+/** A cached write into `<dir>/out` with its cache in `<dir>/cache`. */
+function run(input: string, extra: { templates?: string; strict?: boolean } = {}): Promise<GenerateResult> {
+  return generate({ input, output: join(dir, 'out'), write: true, cacheDir: join(dir, 'cache'), ...extra });
+}
+
+const stages = (result: GenerateResult): string[] => result.timings.map((t) => t.stage);
+const contents = (result: GenerateResult): Map<string, string> => new Map(result.files.map((f) => [f.path, f.content]));
+
+async function formatEntries(): Promise<Set<string>> {
+  return new Set(Object.keys(JSON.parse(await readFile(join(dir, 'cache', 'format.json'), 'utf8')) as Record<string, string>));
+}
+
+describe('the generation cache', () => {
+  it('serves an unchanged regeneration whole, with the same files and diagnostics', async () => {
+    const first = await run(PETSTORE);
+    const second = await run(PETSTORE);
+    expect(stages(first)).toContain('render');
+    expect(stages(second)).toEqual(['cache', 'emit']);
+    expect(second.files).toEqual(first.files);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(second.changes?.written).toEqual([]);
+  }, 120_000);
+
+  it('still rewrites an output file edited by hand when served from the cache', async () => {
+    await run(PETSTORE);
+    await writeFile(join(dir, 'out', 'index.ts'), '// edited\n');
+    const again = await run(PETSTORE);
+    expect(stages(again)).toEqual(['cache', 'emit']);
+    expect(again.changes?.written).toEqual(['index.ts']);
+    expect(await readFile(join(dir, 'out', 'index.ts'), 'utf8')).toBe(contents(again).get('index.ts'));
+  }, 120_000);
+
+  it('is invalidated by a changed template and by a changed option', async () => {
+    const plain = await run(PETSTORE);
+    const templates = join(dir, 'templates');
+    await cp('templates/partials/header.hbs', join(templates, 'partials', 'header.hbs'));
+    await writeFile(join(templates, 'partials', 'header.hbs'), `// custom header\n${await readFile('templates/partials/header.hbs', 'utf8')}`);
+    const custom = await run(PETSTORE, { templates });
+    expect(stages(custom)).toContain('render');
+    expect(contents(custom).get('index.ts')).toContain('// custom header');
+    await writeFile(join(templates, 'partials', 'header.hbs'), `// edited header\n${await readFile('templates/partials/header.hbs', 'utf8')}`);
+    const edited = await run(PETSTORE, { templates });
+    expect(stages(edited)).toContain('render');
+    expect(contents(edited).get('index.ts')).toContain('// edited header');
+    const strict = await run(PETSTORE, { strict: true });
+    expect(stages(strict)).toContain('render');
+    expect(strict.files).toEqual(plain.files);
+  }, 180_000);
+
+  it('after a one-operation edit, gives what an uncached run gives and formats only the files that changed', async () => {
+    const spec = join(dir, 'openapi.yaml');
+    await cp(PETSTORE, spec);
+    const before = await run(spec);
+    const entriesBefore = await formatEntries();
+    await writeFile(spec, (await readFile(spec, 'utf8')).replace('summary: Find pet by ID.', 'summary: Find one pet by its ID.'));
+    const after = await run(spec);
+    const fresh = await generate({ input: spec, output: join(dir, 'out'), cacheDir: false });
+    expect(after.files).toEqual(fresh.files);
+    const changed = [...contents(after)].filter(([path, content]) => contents(before).get(path) !== content).map(([path]) => path);
+    // The summary shows in the operation's API file, its doc page and the README's table of operations.
+    expect(changed.sort()).toEqual(['README.md', 'apis/PetApi.ts', 'docs/PetApi.md']);
+    expect(after.changes?.written.sort()).toEqual(changed);
+    const added = [...(await formatEntries())].filter((key) => !entriesBefore.has(key));
+    expect(added).toHaveLength(changed.length);
+  }, 180_000);
+
+  it('keeps the output folder free of cache files and gitignores a cache beside it', async () => {
+    const output = join(dir, 'client');
+    await generate({ input: PETSTORE, output, write: true });
+    const beside = await readdir(join(dir, '.oasgen-cache'));
+    expect(beside).toContain('.gitignore');
+    expect(await readFile(join(dir, '.oasgen-cache', '.gitignore'), 'utf8')).toBe('*\n');
+    expect((await readdir(output, { recursive: true })).some((f) => /cache|tsbuildinfo|format\.json|run\.json/.test(f))).toBe(false);
+  }, 120_000);
+});

@@ -1,0 +1,54 @@
+import { format } from 'prettier';
+import { describe, expect, it } from 'vitest';
+import { formatFiles, formatKey } from '../../../generator/format/format-files.js';
+import { formatInParallel } from '../../../generator/format/format-pool.js';
+
+const OPTIONS = { singleQuote: true, printWidth: 100, trailingComma: 'all' as const, proseWrap: 'preserve' as const };
+
+describe('formatFiles', () => {
+  it('formats TypeScript and markdown with oasgen defaults and leaves other files alone', async () => {
+    const files = [
+      { path: 'a.ts', content: 'export const a = {b: "c"}' },
+      { path: 'doc.md', content: '# Title\n\n\n* item\n' },
+      { path: 'x.txt', content: 'as   is' },
+    ];
+    expect(await formatFiles(files, '/nonexistent/output')).toEqual([
+      { path: 'a.ts', content: "export const a = { b: 'c' };\n" },
+      { path: 'doc.md', content: '# Title\n\n- item\n' },
+      { path: 'x.txt', content: 'as   is' },
+    ]);
+  });
+
+  it('takes a cached result instead of calling prettier, and records the keys it used', async () => {
+    const file = { path: 'a.ts', content: 'export const a = 1' };
+    const cache = new Map<string, string>();
+    const used = new Set<string>();
+    await formatFiles([file], '/nonexistent/output', cache, used);
+    expect([...cache.values()]).toEqual(['export const a = 1;\n']);
+    expect([...used]).toEqual([...cache.keys()]);
+    const [key] = [...cache.keys()];
+    cache.set(key!, 'from the cache\n');
+    expect(await formatFiles([file], '/nonexistent/output', cache)).toEqual([{ path: 'a.ts', content: 'from the cache\n' }]);
+    expect(await formatFiles([{ ...file, content: 'export const a = 2' }], '/nonexistent/output', cache)).toEqual([{ path: 'a.ts', content: 'export const a = 2;\n' }]);
+  });
+
+  it('keys a formatting by prettier options and version (salt), path and text', () => {
+    const file = { path: 'a.ts', content: 'x' };
+    const keys = [formatKey('s', file), formatKey('t', file), formatKey('s', { ...file, path: 'b.ts' }), formatKey('s', { ...file, content: 'y' })];
+    expect(new Set(keys).size).toBe(4);
+    expect(formatKey('s', file)).toBe(keys[0]);
+  });
+});
+
+describe('formatInParallel', () => {
+  it('gives the results in order, the same as formatting one by one, when worker threads share the work', async () => {
+    const jobs = Array.from({ length: 120 }, (_, i) => ({
+      content: `export const value${i} = {${Array.from({ length: 250 }, (_, j) => `key${j}: "${'v'.repeat(i % 7)}${j}"`).join(',')}}`,
+      options: { ...OPTIONS, parser: 'typescript', filepath: `f${i}.ts` },
+    }));
+    expect(jobs.reduce((sum, job) => sum + job.content.length, 0)).toBeGreaterThan(400_000);
+    const parallel = await formatInParallel(jobs, (job) => format(job.content, job.options));
+    const serial = await Promise.all(jobs.map((job) => format(job.content, job.options)));
+    expect(parallel).toEqual(serial);
+  }, 120_000);
+});
