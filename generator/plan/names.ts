@@ -95,6 +95,9 @@ const INHERITED = new Set([
   '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
 ]);
 
+/** The names of INHERITED, e.g. for names a class's methods must not take (`toString` would run on string conversion). */
+export const INHERITED_NAMES: readonly string[] = [...INHERITED];
+
 /** True for a property name every plain object already has (see INHERITED). */
 export function isInheritedName(name: string): boolean {
   return INHERITED.has(name);

@@ -1,7 +1,7 @@
 import type { ApiModel, IrOperation, IrSecurityRequirement } from '../normalize/api-model.js';
 import { jsdocLines } from './comments.js';
 import { DEFAULT_TAG, type NameTable, type OperationNames } from './name-table.js';
-import { compareText, NameRegistry } from './names.js';
+import { compareText, INHERITED_NAMES, NameRegistry } from './names.js';
 import { collectingScope, requestScope } from './plan-models.js';
 import type { ApiView, ImportView, MethodView, OperationTypesView, PlannedFile } from './render-plan.js';
 import { planParams, requestSpecLiteral, type ParamsPlan } from './request-spec.js';
@@ -17,7 +17,8 @@ export function planApis(model: ApiModel, names: NameTable): PlannedFile[] {
   for (const [tag, className] of [...names.apiClasses].sort((a, b) => compareText(a[1], b[1]))) {
     const scope = collectingScope(names.models);
     const runtimeTypes = new Set<string>();
-    const methodNames = new NameRegistry(['constructor', 'request', 'requestJson', 'requestText', 'requestBlob', 'requestVoid', 'requestEventStream', 'configuration']);
+    // BaseAPI's members and Object.prototype's (a `toString` operation would run on `${api}`).
+    const methodNames = new NameRegistry(['request', 'requestJson', 'requestText', 'requestBlob', 'requestVoid', 'requestEventStream', 'configuration', ...INHERITED_NAMES]);
     const operationTypes: OperationTypesView[] = [];
     const methods: MethodView[] = [];
     const homeImports = new Map<string, Set<string>>();
