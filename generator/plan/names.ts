@@ -33,8 +33,9 @@ export const RUNTIME_EXPORTS = [
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** A name generated code can declare and write as an object literal key (`__proto__` there sets the prototype instead). */
 export function isIdentifier(text: string): boolean {
-  return IDENTIFIER.test(text) && !RESERVED.has(text);
+  return IDENTIFIER.test(text) && !RESERVED.has(text) && text !== '__proto__';
 }
 
 /** Words of a name: split on anything that is not a letter or digit, and on lower→upper case changes. */
