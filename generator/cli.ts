@@ -135,8 +135,9 @@ async function watchJobs(jobs: Job[], flags: CliFlags, io: CliOutput, say: (text
 
 async function dumpContext(jobs: Job[], name: string, io: CliOutput): Promise<number> {
   if (jobs.length !== 1) throw new UsageError(`--dump-context needs one job (found ${jobs.length}): pass -i, or --generator-key`);
-  const result = await generate({ ...jobs[0]!.options, check: false, write: false });
-  const context = findContext(result.model, result.plan, name);
+  // Uncached, so the result always carries the model and plan (a cache hit has neither).
+  const result = await generate({ ...jobs[0]!.options, check: false, write: false, cacheDir: false });
+  const context = findContext(result.model!, result.plan!, name);
   if (!context) throw new UsageError(`--dump-context: no operation or schema named "${name}"`);
   io.out(JSON.stringify(context, null, 2) + '\n');
   return EXIT.ok;

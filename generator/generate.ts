@@ -6,7 +6,9 @@ import { manifestFile } from './emit/manifest.js';
 import { formatFiles } from './format/format-files.js';
 import { loadSpec } from './load/load-spec.js';
 import { normalizeDocument } from './normalize/normalize-document.js';
-import { builtinTemplatesDir, resolveOptions, type GenerateOptionsInput } from './options.js';
+import { fileHash } from './cache/cache-key.js';
+import { openRunCache } from './cache/open-cache.js';
+import { builtinTemplatesDir, resolveOptions, type GenerateOptions, type GenerateOptionsInput } from './options.js';
 import { planClient } from './plan/plan.js';
 import type { ApiModel } from './normalize/api-model.js';
 import { renderExtraFiles } from './plugins/extra-files.js';
@@ -27,9 +29,9 @@ export interface GenerateResult {
   files: RenderedFile[];
   diagnostics: Diagnostic[];
   timings: StageTiming[];
-  /** The IR after plugins, and the plan with each file's view model (`--dump-context`). */
-  model: ApiModel;
-  plan: RenderPlan;
+  /** The IR after plugins, and the plan with each file's view model (`--dump-context`); unset when a write or check was served whole from the cache. */
+  model?: ApiModel;
+  plan?: RenderPlan;
   /** Set when files were written. */
   changes?: OutputChanges;
   /** Set for `check`. */
@@ -51,6 +53,11 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
     return result;
   };
 
+  const specHash = fileHash(options.input);
+  const cache = await timed('cache', () => openRunCache(options));
+  const hit = await cache?.lookup();
+  if (hit) return writeOrCheck({ files: hit.files, diagnostics: hit.diagnostics, timings }, options, timed);
+  const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), { buildInfo: await cache?.buildInfo() }];
   const spec = await timed('load', () => loadSpec(options.input, options.displayName ?? options.input));
   const sink = new DiagnosticSink(spec.sourceMap);
   sink.items.push(...spec.diagnostics);
@@ -68,11 +75,18 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
     const extra = [...(await renderExtraFiles(options.extraFiles, templates, model, index)), ...(await pluginFiles(model, options.plugins, new Set(files.map((f) => f.path))))];
     return afterRender([...files, ...extra], options.plugins);
   });
-  const checked = await timed('postprocess', () => postprocess(rendered, new Set([...templates.runtime.keys()].map((name) => `runtime/${name}`))));
-  const formatted = selectFiles(await timed('format', () => formatFiles(checked, options.output)), plan.files, options.selection);
+  const checked = await timed('postprocess', () => postprocess(rendered, new Set([...templates.runtime.keys()].map((name) => `runtime/${name}`)), typeState));
+  const used = new Set<string>();
+  const formatted = selectFiles(await timed('format', () => formatFiles(checked, options.output, formatCache, used)), plan.files, options.selection);
   const files = [...formatted, manifestFile(formatted)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const result = { files, diagnostics: sink.items, timings, model, plan };
-  if (options.check) return { ...result, drift: await timed('check', () => checkFiles(files, options.output)) };
+  const inputs = await Promise.all(spec.files.map(async (path) => ({ path, hash: (await (path === options.input ? specHash : fileHash(path))) ?? '' })));
+  await timed('cache', () => cache?.store({ inputs, files, diagnostics: sink.items, format: formatCache, used, ...typeState }));
+  return writeOrCheck({ files, diagnostics: sink.items, timings, model, plan }, options, timed);
+}
+
+/** The last stage: compare with the output folder (`check`), write to it (`write`), or neither. */
+async function writeOrCheck(result: GenerateResult, options: GenerateOptions, timed: <T>(stage: string, run: () => T | Promise<T>) => Promise<T>): Promise<GenerateResult> {
+  if (options.check) return { ...result, drift: await timed('check', () => checkFiles(result.files, options.output)) };
   if (!options.write) return result;
-  return { ...result, changes: await timed('emit', () => emitFiles(files, options.output)) };
+  return { ...result, changes: await timed('emit', () => emitFiles(result.files, options.output)) };
 }

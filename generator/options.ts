@@ -21,6 +21,8 @@ export interface GenerateOptions {
   strict: boolean;
   /** How the spec's file name is shown in diagnostics (default: as given). */
   displayName?: string;
+  /** The cache folder (see generator/cache/); `false` turns caching off. Default: cached when writing or checking. */
+  cacheDir?: string | false;
   /** Handlebars helpers added to the built-in ones. */
   helpers: Record<string, HelperDelegate>;
   /** Files rendered from the user's templates (paths absolute or relative to the working directory). */

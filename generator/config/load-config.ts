@@ -1,7 +1,6 @@
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ts } from 'ts-morph';
 import type { OasgenConfig } from './define-config.js';
 
 /** The config file names looked for in the working directory, in this order. */
@@ -49,6 +48,8 @@ export async function loadConfigFile(file: string): Promise<OasgenConfig> {
  */
 async function importTypeScript(file: string): Promise<unknown> {
   const source = await readFile(file, 'utf8');
+  // Loaded here, not at the top: importing the compiler costs ~1 s, and most runs have no .ts config (issue 7).
+  const { ts } = await import('ts-morph');
   const { outputText } = ts.transpileModule(source, {
     fileName: file,
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },

@@ -1,4 +1,3 @@
-import { Project } from 'ts-morph';
 import type { ApiModel } from '../normalize/api-model.js';
 import type { RenderedFile } from '../render/render-files.js';
 import { PluginError, type OasgenPlugin } from './plugin.js';
@@ -45,6 +44,8 @@ export async function pluginFiles(model: ApiModel, plugins: readonly OasgenPlugi
 export async function afterRender(files: RenderedFile[], plugins: readonly OasgenPlugin[]): Promise<RenderedFile[]> {
   const hooked = plugins.filter((p) => p.afterRender);
   if (hooked.length === 0) return files;
+  // Loaded only when a plugin needs it: importing ts-morph costs ~1 s (issue 7).
+  const { Project } = await import('ts-morph');
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
   for (const file of files) if (file.path.endsWith('.ts')) project.createSourceFile(`/client/${file.path}`, file.content);
   for (const plugin of hooked) await guarded(plugin, 'afterRender', () => plugin.afterRender!({ project }));

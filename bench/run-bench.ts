@@ -1,0 +1,112 @@
+/**
+ * `npm run bench [-- --quick] [-- --runs N]`: times whole-process generation by oasgen (cold,
+ * unchanged, one-operation edit) and, alternating in the same run, by the peers in bench/peers/,
+ * over real specs from ../shared/specs and synthetic ones, then writes bench/RESULTS.md (issue 7).
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { measure, type Sample } from './measure.js';
+import { renderResults, type Row } from './report.js';
+import { syntheticSpec } from './synthetic-spec.js';
+import { oasgenCold, peers, type Tool } from './tools.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PEERS = join(ROOT, 'bench', 'peers');
+const TIMEOUT_MS = 10 * 60_000;
+
+interface SpecCase {
+  name: string;
+  /** A path, or the operation count of a synthetic spec. */
+  source: string | number;
+}
+
+const REAL: SpecCase[] = [
+  { name: 'petstore3 (small)', source: '../shared/specs/petstore3/openapi.yaml' },
+  { name: 'gomtm (medium)', source: '../shared/specs/gomtm.yaml' },
+  { name: 'openai (large)', source: '../shared/specs/openai/openapi.yaml' },
+];
+const SYNTHETIC = (counts: number[]): SpecCase[] => counts.map((n) => ({ name: `synthetic ${n}`, source: n }));
+
+async function main(argv: string[]): Promise<void> {
+  const quick = argv.includes('--quick');
+  const runsFlag = argv.indexOf('--runs');
+  const runs = runsFlag >= 0 ? Number(argv[runsFlag + 1]) : quick ? 1 : 3;
+  const cases = quick ? [...REAL.slice(0, 2), ...SYNTHETIC([1000])] : [...REAL, ...SYNTHETIC([1000, 5000, 10000])];
+  const work = join(tmpdir(), `oasgen-bench-${process.pid}`);
+  prepare();
+  const tools = [oasgenCold(ROOT), ...peers(PEERS)];
+  const rows: Row[] = [];
+  const failures: string[] = [];
+  try {
+    for (const spec of cases) rows.push(await benchSpec(spec, tools, { work, runs, failures }));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}`;
+  writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), renderResults(rows, tools.slice(1).map((t) => t.name), { runs, quick, machine, failures }));
+  process.stdout.write(readFileSync(join(ROOT, 'bench', 'RESULTS.md'), 'utf8'));
+}
+
+/** Builds oasgen's CLI and installs the peers (their own lock file) when missing. */
+function prepare(): void {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(PEERS, 'node_modules', '.bin', 'openapi-ts'))) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PEERS, stdio: 'inherit' });
+}
+
+async function benchSpec(spec: SpecCase, tools: Tool[], context: { work: string; runs: number; failures: string[] }): Promise<Row> {
+  const dir = join(context.work, spec.name.replace(/\W+/g, '-'));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, typeof spec.source === 'number' ? 'spec.json' : `spec${extname(spec.source)}`);
+  if (typeof spec.source === 'number') writeFileSync(file, syntheticSpec(spec.source));
+  else copyFileSync(resolve(ROOT, spec.source), file);
+  const original = readFileSync(file, 'utf8');
+  const results = new Map<string, Sample[]>();
+  const record = (name: string, sample: Sample): void => {
+    results.set(name, [...(results.get(name) ?? []), sample]);
+    if (!sample.ok) context.failures.push(`${name} on ${spec.name}: ${sample.error}`);
+    process.stderr.write(`${spec.name.padEnd(20)} ${name.padEnd(20)} ${sample.ok ? `${sample.seconds.toFixed(2)} s ${sample.peakMb?.toFixed(0) ?? '?'} MB` : `FAILED ${sample.error}`}\n`);
+  };
+  for (let run = 0; run < context.runs; run++) {
+    // Alternate the order so no tool always runs first (cold disk cache) or last.
+    for (const tool of rotate(tools, run)) {
+      const out = join(dir, `out-${tool.name}`);
+      tool.prepare(out);
+      const { command, args } = tool.command(file, out);
+      record(tool.name, await measure(command, args, { cwd: dir, timeoutMs: TIMEOUT_MS }));
+      if (tool.name === 'oasgen') await oasgenWarm(file, original, { dir, run, record, command, args });
+    }
+  }
+  return { spec: spec.name, operations: countOperations(original), bytes: original.length, results };
+}
+
+/** Right after a cold run: the same run again (nothing changed), then after editing one operation. */
+async function oasgenWarm(file: string, original: string, c: { dir: string; run: number; record: (name: string, s: Sample) => void; command: string; args: string[] }): Promise<void> {
+  c.record('oasgen unchanged', await measure(c.command, c.args, { cwd: c.dir, timeoutMs: TIMEOUT_MS }));
+  writeFileSync(file, editOneOperation(original, c.run));
+  c.record('oasgen one-op edit', await measure(c.command, c.args, { cwd: c.dir, timeoutMs: TIMEOUT_MS }));
+  writeFileSync(file, original);
+}
+
+/** Changes the first operation summary (YAML or JSON): one operation's code and docs change. */
+export function editOneOperation(text: string, run: number): string {
+  const edited = text.replace(/(summary:\s*|"summary":\s*")(["']?)/, `$1$2Edited ${run + 1} `);
+  if (edited === text) throw new Error('no operation summary to edit');
+  return edited;
+}
+
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const k = by % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+function countOperations(text: string): number {
+  const document = parse(text, { maxAliasCount: -1 }) as { paths?: Record<string, Record<string, unknown>> };
+  const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+  return Object.values(document.paths ?? {}).reduce((sum, item) => sum + Object.keys(item ?? {}).filter((k) => methods.has(k)).length, 0);
+}
+
+await main(process.argv.slice(2));
