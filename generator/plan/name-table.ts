@@ -1,6 +1,6 @@
 import type { ApiModel, IrOperation } from '../normalize/api-model.js';
 import { camelCase, NameRegistry, pascalCase, RUNTIME_EXPORTS, typeName } from './names.js';
-import { schemasWithRequestVariant } from './read-write-only.js';
+import { schemasUsedInRequests, schemasWithRequestVariant } from './read-write-only.js';
 
 /** Every exported name of one generated client, decided once so that none collides. */
 export interface NameTable {
@@ -41,7 +41,8 @@ export function buildNameTable(model: ApiModel): NameTable {
   const models = new Map<string, string>();
   for (const name of model.schemas.map((s) => s.name).sort()) models.set(name, registry.claim(typeName(name, 'Model')));
   const requestModels = new Map<string, string>();
-  for (const name of [...schemasWithRequestVariant(model.schemas)].sort()) requestModels.set(name, registry.claim(`${models.get(name)!}Request`));
+  const inRequests = schemasUsedInRequests(model);
+  for (const name of [...schemasWithRequestVariant(model.schemas)].filter((n) => inRequests.has(n)).sort()) requestModels.set(name, registry.claim(`${models.get(name)!}Request`));
   const operations = model.operations.map((operation) => {
     const base = operationBaseName(operation);
     const type = typeName(base, 'Operation');

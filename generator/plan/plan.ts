@@ -1,4 +1,5 @@
 import type { ApiModel } from '../normalize/api-model.js';
+import { hoistInlineSchemas } from './hoist-inline-schemas.js';
 import { buildNameTable } from './name-table.js';
 import { planApis } from './plan-apis.js';
 import { planDocs } from './plan-docs.js';
@@ -7,7 +8,8 @@ import { planIndex, planSecurity, planServers } from './plan-support.js';
 import type { PlannedFile, RenderPlan } from './render-plan.js';
 
 /** Decides every file of the client and its docs, with every name and type text in it. */
-export function planClient(model: ApiModel, runtime: ReadonlyMap<string, string>): RenderPlan {
+export function planClient(specModel: ApiModel, runtime: ReadonlyMap<string, string>): RenderPlan {
+  const model = hoistInlineSchemas(specModel);
   const names = buildNameTable(model);
   const models = planModels(model, names);
   const apis = planApis(model, names);

@@ -1,4 +1,4 @@
-import type { IrProperty, IrSchema, NamedSchema } from '../normalize/api-model.js';
+import type { ApiModel, IrProperty, IrSchema, NamedSchema } from '../normalize/api-model.js';
 
 /**
  * Which way a type travels. OAS 3.1 §4.8.24 (JSON Schema Validation §9.4): a `readOnly` property
@@ -36,6 +36,32 @@ export function schemasWithRequestVariant(schemas: readonly NamedSchema[]): Set<
     }
   }
   return result;
+}
+
+/**
+ * The component schemas a request can carry (request bodies and parameters, and what they refer
+ * to): only these need a request variant.
+ */
+export function schemasUsedInRequests(model: Pick<ApiModel, 'schemas' | 'operations'>): Set<string> {
+  const byName = new Map(model.schemas.map((s) => [s.name, s.schema]));
+  const pending: string[] = [];
+  const addRefs = (schema: IrSchema): void => {
+    const found = { refs: new Set<string>(), directional: false };
+    visit(schema, found);
+    pending.push(...found.refs);
+  };
+  for (const operation of model.operations) {
+    operation.parameters.forEach((p) => addRefs(p.schema));
+    operation.requestBody?.contents.forEach((c) => c.schema && addRefs(c.schema));
+  }
+  const used = new Set<string>();
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (used.has(name)) continue;
+    used.add(name);
+    const schema = byName.get(name);
+    if (schema) addRefs(schema);
+  }
+  return used;
 }
 
 function visit(schema: IrSchema, found: { refs: Set<string>; directional: boolean }): void {
