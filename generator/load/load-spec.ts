@@ -4,6 +4,7 @@ import { messageFor } from '../diagnostics/messages.js';
 import { isObject } from '../normalize/json.js';
 import { upgradeSwagger2 } from '../upgrade/upgrade-swagger2.js';
 import { MAX_DEPTH, tooDeepPointer } from '../validate/document-depth.js';
+import { hasSupportedVersion } from '../validate/openapi-version.js';
 import { fileDiagnostic, parseSpecText, type LoadedSpec } from './parse-spec-text.js';
 import { isUrl, readFailureReason, readSource } from './read-source.js';
 
@@ -38,7 +39,8 @@ export async function loadSpec(input: string, displayName: string = input): Prom
     const where = root.sourceMap.locate(deep);
     throw new SpecError([{ code: 'OAS106', severity: 'error', pointer: deep, message: messageFor('OAS106', { limit: String(MAX_DEPTH) }), ...(where ? { location: where } : {}) }]);
   }
-  const bundled = hasExternalRefs(root.document)
+  // Redocly's bundler throws on a version it does not know: validate reports that one (OAS005).
+  const bundled = hasSupportedVersion(root.document) && hasExternalRefs(root.document)
     ? await (await import('./bundle-refs.js')).bundleRefs(root, location, text)
     : { ...root, files: [location] };
   const document = bundled.document;

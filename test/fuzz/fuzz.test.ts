@@ -20,7 +20,15 @@ const CASE_TIMEOUT_MS = 30_000;
 const FULL_EVERY = 50;
 /** How many clients of full cases are also compiled with the real `tsc --strict` (slow). */
 const TSC_SAMPLES = 2;
-const SPECS = ['spec/agent-api.yaml', '../shared/specs/gomtm.yaml', '../shared/specs/petstore3/openapi.yaml', '../shared/specs/readme-examples/discriminators.yaml', '../shared/specs/readme-examples/parameters-style.yaml', '../shared/specs/readme-examples/file-uploads.yaml'];
+const SPECS = [
+  'spec/agent-api.yaml',
+  '../shared/specs/gomtm.yaml',
+  '../shared/specs/petstore3/openapi.yaml',
+  '../shared/specs/readme-examples/discriminators.yaml',
+  '../shared/specs/readme-examples/parameters-style.yaml',
+  '../shared/specs/readme-examples/file-uploads.yaml',
+  '../shared/specs/oai-examples/v2.0/uber.yaml',
+];
 
 const dirs: string[] = [];
 afterAll(async () => {

@@ -14,7 +14,7 @@ interface Slot {
 
 const isContainer = (v: unknown): v is Container => typeof v === 'object' && v !== null;
 
-export const MUTATIONS = ['delete', 'retype', 'duplicate', 'break-ref', 'deep', 'large'] as const;
+export const MUTATIONS = ['delete', 'retype', 'duplicate', 'break-ref', 'schema', 'deep', 'large'] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 
 /** Every slot of the document, found without recursion (a document may already be deep). */
@@ -92,6 +92,8 @@ export function mutate(document: Container, kind: Mutation, random: () => number
       set(ref, broken);
       return `ref ${String(get(ref))}`;
     }
+    case 'schema':
+      return mutateSchema(slots, random);
     case 'deep':
       set(slot, random() < 0.5 ? DEEP_MARKERS.array : DEEP_MARKERS.schema);
       return `10,000-deep at ${String(slot.key)}`;
@@ -105,6 +107,41 @@ export function mutate(document: Container, kind: Mutation, random: () => number
   }
 }
 
+/** JSON Schema keywords with values that are valid on their own but odd together: they pass validation and reach the later stages. */
+const SCHEMA_EDITS: readonly [string, (random: () => number, refs: string[]) => Json][] = [
+  ['type', (r) => pick<Json>(['string', 'integer', 'number', 'boolean', 'null', 'object', 'array', ['string', 'null'], ['object', 'array'], [], 'file'], r)],
+  ['enum', (r) => pick<Json>([[], [null], [1, 'a', true, null, { a: 1 }, [1]], ['', ' ', '*/'], [1.5, -0, 1e21]], r)],
+  ['const', (r) => pick<Json>([null, 'x', 0, { a: [1] }], r)],
+  ['nullable', () => true],
+  ['required', (r) => pick<Json>([['nope'], [], ['a', 'a']], r)],
+  ['additionalProperties', (r, refs) => pick<Json>([true, false, {}, { $ref: refs[0] ?? '#' }, { type: 'array' }], r)],
+  ['items', (r, refs) => pick<Json>([{}, false, { $ref: refs[0] ?? '#' }, [{ type: 'string' }]], r)],
+  ['allOf', (r, refs) => refs.slice(0, 1 + Math.floor(r() * 3)).map((ref) => ({ $ref: ref }))],
+  ['oneOf', (r, refs) => [...refs.slice(0, 2).map((ref): Json => ({ $ref: ref })), { type: 'null' }, {}]],
+  ['anyOf', () => []],
+  ['discriminator', (r) => pick<Json>([{ propertyName: 'kind' }, { propertyName: 'kind', mapping: { a: '#/components/schemas/Nope', b: 'Pet' } }, { propertyName: '' }], r)],
+  ['properties', (r) => pick<Json>([{}, { '': { type: 'string' } }, { __proto__: { type: 'string' } } as Json, { 'a b': true }], r)],
+  ['format', (r) => pick<Json>(['binary', 'date-time', 'int64', 'byte', 'uuid'], r)],
+  ['default', (r) => randomValue(r)],
+  ['example', (r) => randomValue(r)],
+  ['prefixItems', (): Json => [{ type: 'string' }, {}]],
+  ['patternProperties', () => ({ '^x': { type: 'integer' } })],
+];
+
+/** Sets one keyword of a random schema (an object under components.schemas, properties, items...). */
+function mutateSchema(slots: readonly Slot[], random: () => number): string {
+  const schemas = slots.filter((s) => {
+    const value = get(s);
+    return isContainer(value) && !Array.isArray(value) && ('type' in value || 'properties' in value || 'allOf' in value || 'oneOf' in value || 'enum' in value || '$ref' in value);
+  });
+  if (schemas.length === 0) return 'no schema';
+  const target = get(pick(schemas, random)) as { [key: string]: Json };
+  const refs = slots.filter((s) => s.key === '$ref' && typeof get(s) === 'string').map((s) => get(s) as string);
+  const [keyword, value] = pick(SCHEMA_EDITS, random);
+  target[keyword] = value(random, [...refs].sort(() => random() - 0.5));
+  return `schema ${keyword}`;
+}
+
 /** A broken variant of a spec: 1 to 4 mutations, mostly the cheap ones. */
 export function brokenSpec(original: Container, random: () => number): { document: Container; steps: string[] } {
   const document = structuredClone(original);
@@ -112,7 +149,7 @@ export function brokenSpec(original: Container, random: () => number): { documen
   const count = 1 + Math.floor(random() * 4);
   for (let i = 0; i < count; i++) {
     const roll = random();
-    const kind: Mutation = roll < 0.3 ? 'delete' : roll < 0.6 ? 'retype' : roll < 0.75 ? 'duplicate' : roll < 0.93 ? 'break-ref' : roll < 0.97 ? 'deep' : 'large';
+    const kind: Mutation = roll < 0.2 ? 'delete' : roll < 0.35 ? 'retype' : roll < 0.45 ? 'duplicate' : roll < 0.55 ? 'break-ref' : roll < 0.95 ? 'schema' : roll < 0.98 ? 'deep' : 'large';
     steps.push(mutate(document, kind, random));
   }
   return { document, steps };
