@@ -1,5 +1,5 @@
 /** The versions oasgen reads: OpenAPI 3.0, 3.1 and 3.2, and Swagger 2.0 (upgraded to 3.0 while loading). */
-const OPENAPI_3 = /^3\.[012]\.\d+/;
+export const OPENAPI_3 = /^3\.[012]\.\d+/;
 
 /**
  * True when the document declares a version oasgen reads. Later steps (bundling, the 2.0

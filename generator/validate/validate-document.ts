@@ -2,6 +2,7 @@ import type { DiagnosticSink } from '../diagnostics/reporter.js';
 import { appendPointer } from '../load/source-map.js';
 import { isObject, type JsonObject } from '../normalize/json.js';
 import { checkFieldTypes, checkRequiredField, describeValue } from './field-types.js';
+import { OPENAPI_3 } from './openapi-version.js';
 import { validatePaths } from './validate-paths.js';
 import { validateReferences } from './validate-references.js';
 
@@ -19,7 +20,8 @@ export function validateDocument(document: unknown, sink: DiagnosticSink): JsonO
     return undefined;
   }
   const version = String(document['openapi'] ?? document['swagger']);
-  if (typeof document['openapi'] !== 'string' || !/^3\.[012]\.\d+/.test(version)) {
+  // Swagger 2.0 arrives here upgraded to 3.0 by the load stage.
+  if (typeof document['openapi'] !== 'string' || !OPENAPI_3.test(version)) {
     sink.error('OAS005', document['openapi'] !== undefined ? '#/openapi' : '#/swagger', { version });
     return undefined;
   }
