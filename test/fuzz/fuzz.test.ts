@@ -98,7 +98,11 @@ describe('fuzz: broken variants of real specs', () => {
         const { document, steps } = brokenSpec(originals[id % SPECS.length]!, random);
         const outcome = await worker.run({ id, full: id % FULL_EVERY === 0, ...textOf(document, random) });
         tally[outcome.ended]++;
-        if (outcome.ended === 'crash') crashes.push(`case ${id} (${spec}; ${steps.join('; ')}): ${outcome.detail}`);
+        if (outcome.ended === 'crash') {
+          crashes.push(`case ${id} (${spec}; ${steps.join('; ')}): ${outcome.detail}`);
+          console.error(crashes.at(-1)); // at once: a long run shows what it found as it goes
+        }
+        if ((id + 1) % 500 === 0) console.log(`fuzz: ${id + 1} cases, ${JSON.stringify(tally)}`);
         if (outcome.files && samples.length < TSC_SAMPLES) samples.push(outcome);
       }
     } finally {
