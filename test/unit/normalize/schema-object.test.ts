@@ -21,6 +21,9 @@ const table: [string, unknown, string][] = [
   ['boolean', { type: 'boolean' }, 'boolean'],
   ['date-time stays a string', { type: 'string', format: 'date-time' }, 'string'],
   ['binary is a Blob', { type: 'string', format: 'binary' }, 'Blob'],
+  ['3.1 contentMediaType without contentEncoding is a Blob', { type: 'string', contentMediaType: 'image/png' }, 'Blob'],
+  ['contentMediaType with contentEncoding stays a string', { type: 'string', contentMediaType: 'image/png', contentEncoding: 'base64' }, 'string'],
+  ['a text contentMediaType stays a string', { type: 'string', contentMediaType: 'text/csv' }, 'string'],
   ['3.0 nullable', { type: 'string', nullable: true }, 'string | null'],
   ['3.1 type array with null', { type: ['string', 'null'] }, 'string | null'],
   ['3.1 type array of two types', { type: ['string', 'integer'] }, 'string | number'],
@@ -62,4 +65,20 @@ describe('broken refs', () => {
       ['OAS103', '#/components/schemas/Owner/properties/pet/$ref', '$ref "#/components/schemas/Pets" does not resolve (did you mean "Pet"?)'],
     ]);
   });
+});
+
+describe('keywords TypeScript cannot express are OAS302 warnings at their pointer', () => {
+  const cases: [unknown, string[]][] = [
+    [{ type: 'string', not: { const: '' } }, ['warning OAS302 #/x/not']],
+    [{ type: 'object', propertyNames: { pattern: '^a' }, if: {}, then: {} }, ['warning OAS302 #/x/if', 'warning OAS302 #/x/then', 'warning OAS302 #/x/propertyNames']],
+    [{ type: 'object', properties: { a: { type: 'array', contains: { type: 'string' } } } }, ['warning OAS302 #/x/properties/a/contains']],
+    [{ type: 'string', minLength: 1 }, []],
+  ];
+  for (const [schema, want] of cases) {
+    it(`${JSON.stringify(schema)} → ${want.join(', ') || 'nothing'}`, () => {
+      const sink = new DiagnosticSink();
+      normalizeSchemaObject({ document, sink }, schema, '#/x');
+      expect(sink.items.map((d) => `${d.severity} ${d.code} ${d.pointer}`).sort()).toEqual([...want].sort());
+    });
+  }
 });
