@@ -2,7 +2,7 @@
 export * from './runtime/runtime.js';
 export { parseEventStream, EventStreamParser } from './runtime/event-stream.js';
 export type { ServerSentEvent, EventStreamParserOptions } from './runtime/event-stream.js';
-export { BASE_PATH, servers } from './servers.js';
+export { BASE_PATH, serverUrl, servers } from './servers.js';
 export { securitySchemes } from './security.js';
 export * from './apis/AgentApi.js';
 export type { APIError } from './models/APIError.js';

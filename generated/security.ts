@@ -4,6 +4,6 @@ import type { SecuritySchemeSpec } from './runtime/runtime.js';
 /** The security schemes of the spec (components.securitySchemes), as the runtime applies them. */
 export const securitySchemes = {
   basicAuth: { type: 'http', scheme: 'basic', key: 'basicAuth' },
-  cookieAuth: { type: 'apiKey', in: 'cookie', parameterName: 'hatchet', key: 'cookieAuth' },
   bearerAuth: { type: 'http', scheme: 'bearer', key: 'bearerAuth' },
+  cookieAuth: { type: 'apiKey', in: 'cookie', parameterName: 'hatchet', key: 'cookieAuth' },
 } as const satisfies Record<string, SecuritySchemeSpec>;

@@ -5,3 +5,11 @@ export const BASE_PATH = 'http://localhost';
 
 /** The servers the spec lists, in its order. */
 export const servers = [{ url: 'http://localhost', description: '' }] as const;
+
+/**
+ * The URL of the spec's first server with its variables filled in (each defaults to the spec's
+ * `default`), to pass as `basePath`: `new Configuration({ basePath: serverUrl({ ... }) })`.
+ */
+export function serverUrl(): string {
+  return 'http://localhost';
+}

@@ -494,23 +494,35 @@ export class EventStreamParser {
  * cancelled and its lock released. If reading fails (network error, abort),
  * iteration rejects with that error. An incomplete last event (missing its
  * terminating blank line) is discarded, as the standard requires.
+ *
+ * `lastEventId` is the parser's last event ID string (9.2.6): it also moves
+ * at a blank line that dispatches nothing (a block with an `id:` field and no
+ * `data:`), so it is what a reconnection sends as `Last-Event-ID` (9.2.3),
+ * which the `id` of the last yielded event may not be.
  */
 export function parseEventStream(
   body: ReadableStream<Uint8Array>,
   options?: EventStreamParserOptions,
-): AsyncIterable<ServerSentEvent> {
-  return iterateEventStream(body, options);
-}
-
-async function* iterateEventStream(
-  body: ReadableStream<Uint8Array>,
-  options: EventStreamParserOptions | undefined,
-): AsyncGenerator<ServerSentEvent, void, undefined> {
-  const reader = body.getReader();
+): AsyncIterable<ServerSentEvent> & { readonly lastEventId: string } {
   const queue: ServerSentEvent[] = [];
   const parser = new EventStreamParser((event) => {
     queue.push(event);
   }, options);
+  return {
+    get lastEventId(): string {
+      return parser.lastEventId;
+    },
+    [Symbol.asyncIterator]: () => iterateEventStream(body, parser, queue),
+  };
+}
+
+async function* iterateEventStream(
+  body: ReadableStream<Uint8Array>,
+  parser: EventStreamParser,
+  queue: ServerSentEvent[],
+): AsyncGenerator<ServerSentEvent, void, undefined> {
+  queue.length = 0; // left over when an earlier iteration stopped early
+  const reader = body.getReader();
   // True once the stream has closed or errored: nothing left to cancel.
   let settled = false;
 

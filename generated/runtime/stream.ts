@@ -8,7 +8,11 @@
 import { parseEventStream, type ServerSentEvent } from './event-stream.js';
 import type { RequestOptions } from './runtime.js';
 
-/** How each event's data is decoded: 'json' (JSON.parse), 'text' (raw string), or per event name with '*' as the fallback. */
+/**
+ * How each event's data is decoded: 'json' (JSON.parse), 'text' (raw string), or per event name
+ * with '*' as the fallback. With a map and no '*', events of other names are skipped, as an
+ * EventSource delivers only the events a listener is registered for (WHATWG HTML §9.2.6).
+ */
 export type DataFormat = 'json' | 'text' | Readonly<Record<string, 'json' | 'text'>>;
 
 /** One decoded server-sent event: its type (`message` unless the server named it), data, last event ID and `retry:` value. */
@@ -177,12 +181,13 @@ export function openEventStream<E, R>(
           }
           options.onOpen?.(response);
           if (response.body !== null) {
-            const iterator = parseEventStream(response.body, {
+            const events = parseEventStream(response.body, {
               lastEventId,
               onRetry: (ms) => {
                 serverRetryMs = ms;
               },
-            })[Symbol.asyncIterator]();
+            });
+            const iterator = events[Symbol.asyncIterator]();
             let reading = false;
             let yielding = false;
             try {
@@ -190,12 +195,18 @@ export function openEventStream<E, R>(
                 reading = true;
                 const step = await abortable(iterator.next(), signal);
                 reading = false;
-                if (step.done === true) break;
+                if (step.done === true) {
+                  // Every event parsed has been yielded: take the parser's last event ID string,
+                  // which an `id:`-only block also sets (WHATWG HTML §9.2.6 "dispatch the event" step 1).
+                  lastEventId = events.lastEventId;
+                  break;
+                }
                 const raw = step.value;
                 lastEventId = raw.id;
                 attempt = 0; // this connection delivered an event: consecutive failures start over
                 const name = raw.event === '' ? 'message' : raw.event;
                 const format = formatOf(dataFormat, name);
+                if (format === undefined) continue; // an event the spec does not declare
                 let data: unknown = raw.data;
                 if (format === 'json') {
                   if (doneSentinel !== null && raw.data === doneSentinel) return;
@@ -217,6 +228,9 @@ export function openEventStream<E, R>(
               if (cause instanceof EventDataError) throw cause;
               failed = true; // the body failed mid-stream (connection dropped): reconnect
               error = cause;
+              // The reconnection sends the last event ID string (WHATWG HTML §9.2.3), set by any
+              // block the parser dispatched before the drop, with data or only `id:`.
+              lastEventId = events.lastEventId;
             } finally {
               // Ending the parser's iteration cancels the body reader. While a read is still pending
               // (abort), waiting would block on it: the aborted fetch errors the body instead.
@@ -253,12 +267,12 @@ export function openEventStream<E, R>(
   };
 }
 
-/** The format of one event: a single format for all, or the entry for its name, else '*', else text. */
-function formatOf(dataFormat: DataFormat, name: string): 'json' | 'text' {
+/** The format of one event: a single format for all, or the entry for its name, else '*'; undefined: skip it. */
+function formatOf(dataFormat: DataFormat, name: string): 'json' | 'text' | undefined {
   if (typeof dataFormat === 'string') return dataFormat;
   return Object.prototype.hasOwnProperty.call(dataFormat, name)
-    ? dataFormat[name]!
-    : (dataFormat['*'] ?? 'text');
+    ? dataFormat[name]
+    : dataFormat['*'];
 }
 
 /** `text/event-stream` (WHATWG HTML §9.2.3), ignoring parameters such as `charset` and case. */

@@ -6,12 +6,14 @@ import { arrayField, isObject, objectField, stringField, type JsonObject } from 
 import { normalizeOperationObject, normalizeParameterList, normalizeSecurityRequirements } from './operation-object.js';
 import { normalizeSchemaObject } from './schema-object.js';
 import { normalizeSecuritySchemes } from './security-scheme-object.js';
+import { reportWebhooks } from './unsupported-features.js';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'];
 
 /** Normalizes an OpenAPI 3.x document (OAS 3.1 §4.8.1 OpenAPI Object) into the ApiModel. */
 export function normalizeDocument(document: JsonObject, sink: DiagnosticSink): ApiModel {
   const ctx: NormalizeContext = { document, sink };
+  reportWebhooks(ctx, document);
   const info = objectField(document, 'info') ?? {};
   const components = objectField(document, 'components') ?? {};
   const schemasNode = objectField(components, 'schemas') ?? {};

@@ -60,12 +60,55 @@ export function typeCheck(files: readonly RenderedFile[], previousBuildInfo?: st
     directoryExists: (name) => directories.has(name.replace(/\/$/, '')),
     getDirectories: () => [],
   };
-  const program = ts.createIncrementalProgram({ rootNames: [...texts.keys()], options: CHECK_OPTIONS, host });
+  const program = ts.createIncrementalProgram({ rootNames: dependenciesFirst(texts), options: CHECK_OPTIONS, host });
   const diagnostics = [...program.getSyntacticDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
   const problems = ts.sortAndDeduplicateDiagnostics(diagnostics).map(describe);
   // With noEmit, emit writes only the build info (through host.writeFile).
   if (problems.length === 0) program.emit();
   return buildInfo === undefined ? { problems } : { problems, buildInfo };
+}
+
+/**
+ * The files in an order where each comes after the files it imports. TypeScript follows imports
+ * recursively from each root it has not loaded yet, so a long chain of models (A imports B imports
+ * C ...) overflowed the stack at a few thousand files when listed in name order (issue 7).
+ */
+export function dependenciesFirst(texts: ReadonlyMap<string, string>): string[] {
+  const order: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  for (const root of [...texts.keys()].sort()) {
+    const stack: { path: string; imports: string[] }[] = [];
+    const enter = (path: string): void => {
+      if (state.has(path) || !texts.has(path)) return;
+      state.set(path, 'open');
+      stack.push({ path, imports: relativeImports(path, texts.get(path)!) });
+    };
+    enter(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const next = top.imports.pop();
+      if (next !== undefined) enter(next);
+      else {
+        stack.pop();
+        state.set(top.path, 'done');
+        order.push(top.path);
+      }
+    }
+  }
+  return order;
+}
+
+/** `/client/apis/A.ts` importing `'../models/B.js'` → `/client/models/B.ts`. */
+function relativeImports(path: string, text: string): string[] {
+  const base = path.split('/').slice(0, -1);
+  return [...text.matchAll(/^(?:import|export)\b[^;]*?from '(\.{1,2}\/[^']+)\.js';/gm)].map((match) => {
+    const parts = [...base];
+    for (const segment of match[1]!.split('/')) {
+      if (segment === '..') parts.pop();
+      else if (segment !== '.') parts.push(segment);
+    }
+    return `${parts.join('/')}.ts`;
+  });
 }
 
 function versionOf(text: string): string {
