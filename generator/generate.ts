@@ -3,7 +3,7 @@ import { SpecError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.
 import { DiagnosticSink } from './diagnostics/reporter.js';
 import { checkFiles, emitFiles, type OutputChanges, type OutputDrift } from './emit/emit-files.js';
 import { manifestFile } from './emit/manifest.js';
-import { formatFiles } from './format/format-files.js';
+import { startFormatFiles } from './format/format-files.js';
 import { loadSpec } from './load/load-spec.js';
 import { normalizeDocument } from './normalize/normalize-document.js';
 import { fileHash } from './cache/cache-key.js';
@@ -13,7 +13,7 @@ import { planClient } from './plan/plan.js';
 import type { ApiModel } from './normalize/api-model.js';
 import { renderExtraFiles } from './plugins/extra-files.js';
 import { afterRender, pluginFiles, transformModel } from './plugins/run-hooks.js';
-import { postprocess } from './postprocess/postprocess.js';
+import { checkTypes, organizeImports } from './postprocess/postprocess.js';
 import type { IndexView, RenderPlan } from './plan/render-plan.js';
 import { renderFiles, type RenderedFile } from './render/render-files.js';
 import { loadTemplateSet } from './render/template-set.js';
@@ -75,9 +75,16 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
     const extra = [...(await renderExtraFiles(options.extraFiles, templates, model, index)), ...(await pluginFiles(model, options.plugins, new Set(files.map((f) => f.path))))];
     return afterRender([...files, ...extra], options.plugins);
   });
-  const checked = await timed('postprocess', () => postprocess(rendered, new Set([...templates.runtime.keys()].map((name) => `runtime/${name}`)), typeState));
+  const organized = await timed('postprocess', () => organizeImports(rendered, new Set([...templates.runtime.keys()].map((name) => `runtime/${name}`))));
   const used = new Set<string>();
-  const formatted = selectFiles(await timed('format', () => formatFiles(checked, options.output, formatCache, used)), plan.files, options.selection);
+  const formatting = await timed('format start', () => startFormatFiles(organized, options.output, formatCache, used));
+  // Prettier works on worker threads while this thread type-checks the same files.
+  await timed('type check', () => checkTypes(organized, typeState)).catch(async (error: unknown) => {
+    formatting.files.catch(() => undefined); // stopped on purpose: the type error is what to report
+    await formatting.cancel();
+    throw error;
+  });
+  const formatted = selectFiles(await timed('format', () => formatting.files), plan.files, options.selection);
   const files = [...formatted, manifestFile(formatted)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const inputs = await Promise.all(spec.files.map(async (path) => ({ path, hash: (await (path === options.input ? specHash : fileHash(path))) ?? '' })));
   await timed('cache', () => cache?.store({ inputs, files, diagnostics: sink.items, format: formatCache, used, ...typeState }));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
-import { formatInParallel, type FormatJob } from './format-pool.js';
+import { startFormatting, type FormatJob } from './format-pool.js';
 
 /** oasgen's own defaults; a prettier config found from the output folder upwards takes precedence. */
 const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: 'all', proseWrap: 'preserve' };
@@ -10,12 +10,26 @@ const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: '
 /** Formatted texts by `formatKey`, kept between runs by generator/cache/. */
 export type FormatCache = Map<string, string>;
 
+/** Formatting started by `startFormatFiles`: the formatted files, or a way to stop the workers. */
+export interface FormattingFiles {
+  files: Promise<RenderedFile[]>;
+  cancel: () => Promise<void>;
+}
+
 /**
  * Formats TypeScript and markdown with prettier's API, once per file. A file whose text, options and
- * prettier version match an entry of `cache` takes the cached result; the others are formatted (on
- * worker threads when there is enough work) and added to `cache`; `used` collects the keys of this run.
+ * prettier version match an entry of `cache` takes the cached result; the others are formatted on
+ * worker threads and added to `cache`; `used` collects the keys of this run.
  */
 export async function formatFiles(files: RenderedFile[], outputDir: string, cache: FormatCache = new Map(), used = new Set<string>()): Promise<RenderedFile[]> {
+  return (await startFormatFiles(files, outputDir, cache, used)).files;
+}
+
+/**
+ * `formatFiles` in two steps: resolves once the workers have their files, so the caller can use the
+ * main thread (for the type check) while they format.
+ */
+export async function startFormatFiles(files: RenderedFile[], outputDir: string, cache: FormatCache = new Map(), used = new Set<string>()): Promise<FormattingFiles> {
   const prettier = await import('prettier');
   const user = (await prettier.resolveConfig(join(outputDir, 'index.ts'), { editorconfig: false })) ?? {};
   const options: Options = { ...DEFAULTS, ...user };
@@ -31,12 +45,15 @@ export async function formatFiles(files: RenderedFile[], outputDir: string, cach
     pending.push({ index, key, job: { content: file.content, options: { ...options, parser, filepath: file.path } } });
     return file;
   });
-  const formatted = await formatInParallel(pending.map((p) => p.job), (job) => prettier.format(job.content, job.options));
-  pending.forEach(({ index, key }, i) => {
-    cache.set(key, formatted[i]!);
-    result[index] = { path: files[index]!.path, content: formatted[i]! };
+  const running = startFormatting(pending.map((p) => p.job));
+  const formatted = running.results.then((texts) => {
+    pending.forEach(({ index, key }, i) => {
+      cache.set(key, texts[i]!);
+      result[index] = { path: files[index]!.path, content: texts[i]! };
+    });
+    return result;
   });
-  return result;
+  return { files: formatted, cancel: running.cancel };
 }
 
 function parserOf(path: string): string | undefined {

@@ -10,9 +10,15 @@ export interface FormatJob {
   options: Options;
 }
 
-/** Below this many characters, starting workers (each loads prettier, ~0.3 s) costs more than it saves. */
+/** Formatting under way on worker threads: its results (in job order), or a way to stop it. */
+export interface RunningFormat {
+  results: Promise<string[]>;
+  cancel: () => Promise<void>;
+}
+
+/** Below this many characters one worker does it all: another would cost more to start (~0.3 s) than it saves. */
 const PARALLEL_THRESHOLD = 400_000;
-const BATCH = 24;
+const MAX_WORKERS = 4;
 
 /**
  * The worker: an inline ES module so it runs the same from the TypeScript sources, the compiled
@@ -24,7 +30,9 @@ const prettier = await import(workerData.prettier);
 const format = prettier.format ?? prettier.default.format;
 parentPort.on('message', async (jobs) => {
   try {
-    parentPort.postMessage({ results: await Promise.all(jobs.map((job) => format(job.content, job.options))) });
+    const results = [];
+    for (const job of jobs) results.push(await format(job.content, job.options));
+    parentPort.postMessage({ results });
   } catch (error) {
     parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
@@ -32,26 +40,48 @@ parentPort.on('message', async (jobs) => {
 `;
 
 /**
- * Formats every job with prettier, in order: on the main thread for small inputs, otherwise also
- * on worker threads (one per extra core), all pulling batches from one queue.
+ * Starts formatting every job with prettier on worker threads and returns at once, so the main
+ * thread can type-check the client meanwhile (generate.ts). The jobs are split up front into one
+ * share per worker, balanced by size: a worker never waits for the busy main thread to hand it work.
  */
-export async function formatInParallel(jobs: readonly FormatJob[], format: (job: FormatJob) => Promise<string>): Promise<string[]> {
-  const results: string[] = new Array<string>(jobs.length);
-  let next = 0;
-  const take = (): number[] => {
-    const batch: number[] = [];
-    while (batch.length < BATCH && next < jobs.length) batch.push(next++);
-    return batch;
+export function startFormatting(jobs: readonly FormatJob[]): RunningFormat {
+  if (jobs.length === 0) return { results: Promise.resolve([]), cancel: async () => {} };
+  const shares = balancedShares(jobs, workerCount(jobs));
+  const workers = shares.map(() => new Worker(new URL(`data:text/javascript,${encodeURIComponent(WORKER_SOURCE)}`), { workerData: { prettier: prettierUrl() } }));
+  const cancel = async (): Promise<void> => {
+    await Promise.all(workers.map((worker) => worker.terminate()));
   };
+  const results = Promise.all(shares.map((share, i) => exchange(workers[i]!, share.map((index) => jobs[index]!)))).then((replies) => {
+    const ordered = new Array<string>(jobs.length);
+    shares.forEach((share, i) => share.forEach((index, j) => (ordered[index] = replies[i]![j]!)));
+    return ordered;
+  });
+  return { results: results.finally(cancel), cancel };
+}
+
+/** Formats every job on worker threads and waits for the results, in job order. */
+export function formatInParallel(jobs: readonly FormatJob[]): Promise<string[]> {
+  return startFormatting(jobs).results;
+}
+
+function workerCount(jobs: readonly FormatJob[]): number {
   const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
-  const workers = size < PARALLEL_THRESHOLD ? 0 : Math.min(availableParallelism() - 1, 3, Math.floor(jobs.length / BATCH));
-  const local = async (): Promise<void> => {
-    for (let batch = take(); batch.length > 0; batch = take()) {
-      for (const index of batch) results[index] = await format(jobs[index]!);
-    }
-  };
-  await Promise.all([local(), ...Array.from({ length: workers }, () => remote(jobs, take, results))]);
-  return results;
+  return size < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, jobs.length));
+}
+
+/**
+ * The job indexes split into `count` shares of about equal size: largest job first, each to the
+ * share with the fewest characters so far (ties to the lower share, so the split is deterministic).
+ */
+export function balancedShares(jobs: readonly FormatJob[], count: number): number[][] {
+  const shares = Array.from({ length: count }, () => ({ size: 0, indexes: [] as number[] }));
+  const bySize = jobs.map((job, index) => ({ index, size: job.content.length })).sort((a, b) => b.size - a.size || a.index - b.index);
+  for (const { index, size } of bySize) {
+    const lightest = shares.reduce((best, share) => (share.size < best.size ? share : best));
+    lightest.size += size;
+    lightest.indexes.push(index);
+  }
+  return shares.filter((share) => share.indexes.length > 0).map((share) => share.indexes.sort((a, b) => a - b));
 }
 
 /** Where prettier is, for the worker (whose data: URL cannot resolve bare names itself). */
@@ -60,27 +90,17 @@ function prettierUrl(): string {
   return typeof import.meta.resolve === 'function' ? import.meta.resolve('prettier') : pathToFileURL(createRequire(import.meta.url).resolve('prettier')).href;
 }
 
-async function remote(jobs: readonly FormatJob[], take: () => number[], results: string[]): Promise<void> {
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(WORKER_SOURCE)}`), { workerData: { prettier: prettierUrl() } });
-  try {
-    for (let batch = take(); batch.length > 0; batch = take()) {
-      const reply = await exchange(worker, batch.map((index) => jobs[index]!));
-      batch.forEach((index, i) => (results[index] = reply[i]!));
-    }
-  } finally {
-    await worker.terminate();
-  }
-}
-
 function exchange(worker: Worker, jobs: FormatJob[]): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const onMessage = (reply: { results?: string[]; error?: string }): void => {
+    const onExit = (code: number): void => reject(new Error(`the prettier worker stopped (exit code ${code}) before it finished`));
+    worker.once('message', (reply: { results?: string[]; error?: string }) => {
       worker.off('error', reject);
+      worker.off('exit', onExit);
       if (reply.results) resolve(reply.results);
       else reject(new Error(reply.error));
-    };
-    worker.once('message', onMessage);
+    });
     worker.once('error', reject);
+    worker.once('exit', onExit);
     worker.postMessage(jobs);
   });
 }

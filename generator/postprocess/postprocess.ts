@@ -15,12 +15,21 @@ export interface TypeCheckState {
 }
 
 /**
- * Organizes the imports of the files templates wrote (runtime files are copied verbatim and left
- * alone), then type-checks the whole client so a broken template fails generation here, with
- * file:line, instead of in the user's build. Imports are sorted on text; only a file whose imports
- * are not the plain shape the plan writes goes through ts-morph's language service.
+ * Organizes the imports of the files templates wrote, then type-checks the whole client (see
+ * `organizeImports` and `checkTypes`; generate.ts runs the check while prettier formats).
  */
 export async function postprocess(files: RenderedFile[], runtimeFiles: ReadonlySet<string>, state: TypeCheckState = {}): Promise<RenderedFile[]> {
+  const organized = await organizeImports(files, runtimeFiles);
+  await checkTypes(organized, state);
+  return organized;
+}
+
+/**
+ * Organizes the imports of the files templates wrote (runtime files are copied verbatim and left
+ * alone). Imports are sorted on text; only a file whose imports are not the plain shape the plan
+ * writes goes through ts-morph's language service.
+ */
+export async function organizeImports(files: RenderedFile[], runtimeFiles: ReadonlySet<string>): Promise<RenderedFile[]> {
   const organized: RenderedFile[] = [];
   const complex: RenderedFile[] = [];
   for (const file of files) {
@@ -32,13 +41,19 @@ export async function postprocess(files: RenderedFile[], runtimeFiles: ReadonlyS
     }
   }
   const fallback = complex.length > 0 ? await organizeWithLanguageService(complex) : new Map<string, string>();
-  const result = organized.map((f) => ({ path: f.path, content: fallback.get(f.path) ?? f.content }));
+  return organized.map((f) => ({ path: f.path, content: fallback.get(f.path) ?? f.content }));
+}
+
+/**
+ * Type-checks the whole client so a broken template fails generation here, with file:line, instead
+ * of in the user's build. Throws GeneratedCodeError; keeps TypeScript's state of a clean check in `state`.
+ */
+export async function checkTypes(files: readonly RenderedFile[], state: TypeCheckState = {}): Promise<void> {
   // Loaded here: the compiler is not needed when a run is served from the cache.
   const { typeCheck } = await import('./type-check.js');
-  const { problems, buildInfo } = typeCheck(result, state.buildInfo);
+  const { problems, buildInfo } = typeCheck(files, state.buildInfo);
   if (problems.length > 0) throw new GeneratedCodeError(problems);
   state.buildInfo = buildInfo;
-  return result;
 }
 
 /** ts-morph's organizeImports, for the files sortImports could not prove simple; loaded only then. */

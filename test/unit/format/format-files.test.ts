@@ -1,7 +1,7 @@
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { formatFiles, formatKey } from '../../../generator/format/format-files.js';
-import { formatInParallel } from '../../../generator/format/format-pool.js';
+import { balancedShares, formatInParallel } from '../../../generator/format/format-pool.js';
 
 const OPTIONS = { singleQuote: true, printWidth: 100, trailingComma: 'all' as const, proseWrap: 'preserve' as const };
 
@@ -47,8 +47,20 @@ describe('formatInParallel', () => {
       options: { ...OPTIONS, parser: 'typescript', filepath: `f${i}.ts` },
     }));
     expect(jobs.reduce((sum, job) => sum + job.content.length, 0)).toBeGreaterThan(400_000);
-    const parallel = await formatInParallel(jobs, (job) => format(job.content, job.options));
+    const parallel = await formatInParallel(jobs);
     const serial = await Promise.all(jobs.map((job) => format(job.content, job.options)));
     expect(parallel).toEqual(serial);
   }, 120_000);
+});
+
+describe('balancedShares', () => {
+  const jobs = (...sizes: number[]) => sizes.map((size) => ({ content: 'x'.repeat(size), options: {} }));
+  it.each([
+    { sizes: [5], count: 2, want: [[0]] },
+    { sizes: [1, 1, 1, 1], count: 2, want: [[0, 2], [1, 3]] },
+    { sizes: [10, 1, 1, 8], count: 2, want: [[0], [1, 2, 3]] },
+    { sizes: [3, 3, 3], count: 1, want: [[0, 1, 2]] },
+  ])('splits $sizes into $count share(s): $want', ({ sizes, count, want }) => {
+    expect(balancedShares(jobs(...sizes), count)).toEqual(want);
+  });
 });
