@@ -57,7 +57,7 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const cache = await timed('cache', () => openRunCache(options));
   const hit = await cache?.lookup();
   if (hit) return writeOrCheck({ files: hit.files, diagnostics: hit.diagnostics, timings }, options, timed);
-  const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), { buildInfo: await cache?.buildInfo() }];
+  const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), (await cache?.typeCheckState()) ?? {}];
   const spec = await timed('load', () => loadSpec(options.input, options.displayName ?? options.input));
   const sink = new DiagnosticSink(spec.sourceMap);
   sink.items.push(...spec.diagnostics);
@@ -87,7 +87,7 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const formatted = selectFiles(await timed('format', () => formatting.files), plan.files, options.selection);
   const files = [...formatted, manifestFile(formatted)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const inputs = await Promise.all(spec.files.map(async (path) => ({ path, hash: (await (path === options.input ? specHash : fileHash(path))) ?? '' })));
-  await timed('cache', () => cache?.store({ inputs, files, diagnostics: sink.items, format: formatCache, used, ...typeState }));
+  await timed('cache', () => cache?.store({ inputs, files, diagnostics: sink.items, format: formatCache, used, typeCheck: typeState }));
   return writeOrCheck({ files, diagnostics: sink.items, timings, model, plan }, options, timed);
 }
 

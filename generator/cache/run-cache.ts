@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FormatCache } from '../format/format-files.js';
+import type { TypeCheckState } from '../postprocess/postprocess.js';
 import type { RenderedFile } from '../render/render-files.js';
 import { fileHash } from './cache-key.js';
 
@@ -22,7 +23,7 @@ interface RunEntry {
 
 const RUN = 'run.json';
 const FORMAT = 'format.json';
-const BUILD_INFO = 'tsbuildinfo.json';
+const TYPE_CHECK = 'type-check.json';
 
 /**
  * The cache of one output folder (see cache-dir.ts): the last run's result by key, prettier's
@@ -51,12 +52,14 @@ export class RunCache {
     return new Map(Object.entries((await readJson<Record<string, string>>(join(this.dir, FORMAT))) ?? {}));
   }
 
-  async buildInfo(): Promise<string | undefined> {
-    return (await readJson<{ key: string; buildInfo: string }>(join(this.dir, BUILD_INFO)))?.buildInfo;
+  /** The type check's state after the last clean run (it holds content hashes, so any key may reuse it). */
+  async typeCheckState(): Promise<TypeCheckState> {
+    const stored = await readJson<TypeCheckState>(join(this.dir, TYPE_CHECK));
+    return { buildInfo: stored?.buildInfo, checked: stored?.checked, checker: stored?.checker };
   }
 
   /** Stores a successful run; the format cache keeps only the entries this run used, so it never grows without bound. */
-  async store(run: { inputs: InputFile[]; files: RenderedFile[]; diagnostics: Diagnostic[]; format: FormatCache; used: ReadonlySet<string>; buildInfo?: string }): Promise<void> {
+  async store(run: { inputs: InputFile[]; files: RenderedFile[]; diagnostics: Diagnostic[]; format: FormatCache; used: ReadonlySet<string>; typeCheck: TypeCheckState }): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     // A cache beside the output folder (no node_modules above it) must not end up in the user's commits.
     if (basename(dirname(this.dir)) === '.oasgen-cache') await writeFile(join(dirname(this.dir), '.gitignore'), '*\n');
@@ -65,7 +68,7 @@ export class RunCache {
     await Promise.all([
       writeAtomically(join(this.dir, RUN), JSON.stringify(entry)),
       writeAtomically(join(this.dir, FORMAT), JSON.stringify(format)),
-      run.buildInfo === undefined ? undefined : writeAtomically(join(this.dir, BUILD_INFO), JSON.stringify({ key: this.key, buildInfo: run.buildInfo })),
+      writeAtomically(join(this.dir, TYPE_CHECK), JSON.stringify(run.typeCheck)),
     ]);
   }
 }

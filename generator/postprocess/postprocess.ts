@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RenderedFile } from '../render/render-files.js';
 import { sortImports } from './sort-imports.js';
 
@@ -9,9 +10,19 @@ export class GeneratedCodeError extends Error {
   }
 }
 
-/** TypeScript's incremental state carried from one run to the next (see generator/cache/). */
+/** What the type check carries from one run to the next (see generator/cache/). */
 export interface TypeCheckState {
+  /** TypeScript's incremental state after the last full check. */
   buildInfo?: string;
+  /** Every TypeScript file of the last clean check: the hash of its text and its code fingerprint. */
+  checked?: Record<string, CheckedFile>;
+  /** The checker `checked` was made with (TypeScript's version and options). */
+  checker?: string;
+}
+
+export interface CheckedFile {
+  text: string;
+  code?: string;
 }
 
 /**
@@ -50,10 +61,27 @@ export async function organizeImports(files: RenderedFile[], runtimeFiles: Reado
  */
 export async function checkTypes(files: readonly RenderedFile[], state: TypeCheckState = {}): Promise<void> {
   // Loaded here: the compiler is not needed when a run is served from the cache.
-  const { typeCheck } = await import('./type-check.js');
+  const [{ typeCheck, CHECKER }, { codeFingerprint }] = await Promise.all([import('./type-check.js'), import('./code-fingerprint.js')]);
+  const sources = files.filter((f) => f.path.endsWith('.ts'));
+  const texts = sources.map((f) => createHash('sha1').update(f.content).digest('base64url'));
+  const previous = state.checked;
+  if (previous && state.checker === CHECKER && Object.keys(previous).length === sources.length) {
+    // The same files as the last clean check, changed (if at all) only in comments and layout:
+    // the checker would say the same, so the check is skipped (a one-operation summary edit).
+    const same = sources.every((f, i) => {
+      const before = previous[f.path];
+      return before !== undefined && (before.text === texts[i] || (before.code !== undefined && before.code === codeFingerprint(f.content)));
+    });
+    if (same) {
+      state.checked = Object.fromEntries(sources.map((f, i) => [f.path, { ...previous[f.path], text: texts[i]! }]));
+      return;
+    }
+  }
   const { problems, buildInfo } = typeCheck(files, state.buildInfo);
   if (problems.length > 0) throw new GeneratedCodeError(problems);
   state.buildInfo = buildInfo;
+  state.checked = Object.fromEntries(sources.map((f, i) => [f.path, { text: texts[i]!, code: codeFingerprint(f.content) }]));
+  state.checker = CHECKER;
 }
 
 /** ts-morph's organizeImports, for the files sortImports could not prove simple; loaded only then. */

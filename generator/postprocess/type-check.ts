@@ -18,6 +18,9 @@ const CHECK_OPTIONS: ts.CompilerOptions = {
   tsBuildInfoFile: '/client/.tsbuildinfo',
 };
 
+/** Names the checker: a clean check by another TypeScript version or other options says nothing about this one. */
+export const CHECKER = `typescript ${ts.version} ${JSON.stringify(CHECK_OPTIONS)}`;
+
 const ROOT = '/client/';
 const LIB_DIR = '/lib/';
 

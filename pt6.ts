@@ -1,0 +1,11 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+let t = performance.now();
+const { typeCheck } = await import('./generator/postprocess/type-check.ts');
+console.log('import', (performance.now() - t).toFixed(0));
+const dir = process.argv[2]!;
+const files: { path: string; content: string }[] = [];
+const walk = (d: string): void => { for (const f of readdirSync(d)) { const p = join(d, f); if (statSync(p).isDirectory()) walk(p); else if (p.endsWith('.ts')) files.push({ path: relative(dir, p), content: readFileSync(p, 'utf8') }); } };
+walk(dir);
+t = performance.now(); const r = typeCheck(files); console.log('cold check', files.length, (performance.now() - t).toFixed(0), r.problems.length);
+t = performance.now(); typeCheck(files, r.buildInfo); console.log('warm check same', (performance.now() - t).toFixed(0));

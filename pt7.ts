@@ -1,0 +1,12 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+const { typeCheck } = await import('./generator/postprocess/type-check.ts');
+const dir = process.argv[2]!;
+const files: { path: string; content: string }[] = [];
+const walk = (d: string): void => { for (const f of readdirSync(d)) { const p = join(d, f); if (statSync(p).isDirectory()) walk(p); else if (p.endsWith('.ts')) files.push({ path: relative(dir, p), content: readFileSync(p, 'utf8') }); } };
+walk(dir);
+let t = performance.now(); const r = typeCheck(files); console.log('cold', files.length, (performance.now() - t).toFixed(0));
+const edited = files.map((f) => f.path === 'apis/Tag0Api.ts' ? { ...f, content: f.content.replace('Edited 1', 'Edited 2') } : f);
+t = performance.now(); const r2 = typeCheck(edited, r.buildInfo); console.log('warm edit', (performance.now() - t).toFixed(0), r2.problems.length, r.buildInfo!.length);
+t = performance.now(); for (const f of files) ts.createSourceFile(f.path, f.content, ts.ScriptTarget.ES2022); console.log('parse all', (performance.now() - t).toFixed(0));
