@@ -32,7 +32,7 @@ function ratio(row: Row, peer: string): string {
 
 /** The markdown of bench/RESULTS.md. */
 export function renderResults(rows: readonly Row[], peers: readonly string[], context: { runs: number; quick: boolean; machine: string; failures: string[] }): string {
-  const head = ['spec', 'ops', 'oasgen cold', 'unchanged', 'one-op edit', ...peers, ...peers.map((p) => `÷ ${p}`)];
+  const head = ['spec', 'ops', 'size', 'oasgen cold', 'unchanged', 'one-op edit', ...peers, ...peers.map((p) => `÷ ${p}`)];
   const lines = [
     '# Benchmark: whole-process generation time and peak memory',
     '',
@@ -42,8 +42,8 @@ export function renderResults(rows: readonly Row[], peers: readonly string[], co
     '"unchanged" regenerates into the same folder with nothing changed; "one-op edit" changes one operation\'s summary first.',
     '',
     `| ${head.join(' | ')} |`,
-    `| ${head.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`,
-    ...rows.map((row) => `| ${[row.spec, String(row.operations), cell(row.results.get('oasgen')), cell(row.results.get('oasgen unchanged')), editCell(row), ...peers.map((p) => cell(row.results.get(p))), ...peers.map((p) => ratio(row, p))].join(' | ')} |`),
+    `| ${head.map((_, i) => (i < 1 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((row) => `| ${[row.spec, String(row.operations), `${(row.bytes / 1e6).toFixed(1)} MB`, cell(row.results.get('oasgen')), cell(row.results.get('oasgen unchanged')), editCell(row), ...peers.map((p) => cell(row.results.get(p))), ...peers.map((p) => ratio(row, p))].join(' | ')} |`),
     '',
     ...scaling(rows),
     ...(context.failures.length > 0 ? ['## Failures', '', ...context.failures.map((f) => `- ${f}`), ''] : []),

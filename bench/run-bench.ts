@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --runs N]`: times whole-process generation by oasgen (cold,
+ * `npm run bench [-- --quick] [-- --runs N] [-- --only <name>]`: times whole-process generation by oasgen (cold,
  * unchanged, one-operation edit) and, alternating in the same run, by the peers in bench/peers/,
  * over real specs from ../shared/specs and synthetic ones, then writes bench/RESULTS.md (issue 7).
  */
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { measure, type Sample } from './measure.js';
 import { renderResults, type Row } from './report.js';
-import { syntheticSpec } from './synthetic-spec.js';
+import { githubShapedSpec, syntheticSpec } from './synthetic-spec.js';
 import { oasgenCold, peers, type Tool } from './tools.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,8 +20,8 @@ const TIMEOUT_MS = 10 * 60_000;
 
 interface SpecCase {
   name: string;
-  /** A path, or the operation count of a synthetic spec. */
-  source: string | number;
+  /** A path, or a synthetic spec: its shape and operation count. */
+  source: string | { shape: 'plain' | 'github'; operations: number };
 }
 
 const REAL: SpecCase[] = [
@@ -29,13 +29,17 @@ const REAL: SpecCase[] = [
   { name: 'gomtm (medium)', source: '../shared/specs/gomtm.yaml' },
   { name: 'openai (large)', source: '../shared/specs/openai/openapi.yaml' },
 ];
-const SYNTHETIC = (counts: number[]): SpecCase[] => counts.map((n) => ({ name: `synthetic ${n}`, source: n }));
+const SYNTHETIC = (counts: number[]): SpecCase[] => counts.map((n) => ({ name: `synthetic ${n}`, source: { shape: 'plain', operations: n } }));
+const GITHUB_SHAPED: SpecCase = { name: 'github-shaped 1000', source: { shape: 'github', operations: 1000 } };
 
 async function main(argv: string[]): Promise<void> {
   const quick = argv.includes('--quick');
   const runsFlag = argv.indexOf('--runs');
   const runs = runsFlag >= 0 ? Number(argv[runsFlag + 1]) : quick ? 1 : 3;
-  const cases = quick ? [...REAL.slice(0, 2), ...SYNTHETIC([1000])] : [...REAL, ...SYNTHETIC([1000, 5000, 10000])];
+  const all = quick ? [...REAL.slice(0, 2), ...SYNTHETIC([1000])] : [...REAL, GITHUB_SHAPED, ...SYNTHETIC([1000, 5000, 10000])];
+  // `--only <text>`: the cases whose name contains it (to rerun one row).
+  const only = argv.indexOf('--only') >= 0 ? argv[argv.indexOf('--only') + 1] : undefined;
+  const cases = all.filter((c) => only === undefined || c.name.includes(only));
   const work = join(tmpdir(), `oasgen-bench-${process.pid}`);
   prepare();
   const tools = [oasgenCold(ROOT), ...peers(PEERS)];
@@ -60,9 +64,9 @@ function prepare(): void {
 async function benchSpec(spec: SpecCase, tools: Tool[], context: { work: string; runs: number; failures: string[] }): Promise<Row> {
   const dir = join(context.work, spec.name.replace(/\W+/g, '-'));
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, typeof spec.source === 'number' ? 'spec.json' : `spec${extname(spec.source)}`);
-  if (typeof spec.source === 'number') writeFileSync(file, syntheticSpec(spec.source));
-  else copyFileSync(resolve(ROOT, spec.source), file);
+  const file = join(dir, typeof spec.source === 'string' ? `spec${extname(spec.source)}` : 'spec.json');
+  if (typeof spec.source === 'string') copyFileSync(resolve(ROOT, spec.source), file);
+  else writeFileSync(file, (spec.source.shape === 'github' ? githubShapedSpec : syntheticSpec)(spec.source.operations));
   const original = readFileSync(file, 'utf8');
   const results = new Map<string, Sample[]>();
   const record = (name: string, sample: Sample): void => {
