@@ -66,7 +66,8 @@ export function formatInParallel(jobs: readonly FormatJob[]): Promise<string[]> 
 
 function workerCount(jobs: readonly FormatJob[]): number {
   const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
-  return size < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, jobs.length));
+  // The main thread type-checks meanwhile: one core is already taken.
+  return size < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS, jobs.length));
 }
 
 /**
