@@ -12,7 +12,7 @@ type Example = { kind: 'object'; fields: Map<string, Example> } | { kind: 'value
  * example where it is a primitive of the right type.
  */
 export function exampleValue(schema: IrSchema, schemas: ReadonlyMap<string, NamedSchema>, hint: string, direction: Direction = 'request'): string {
-  return print(build(schema, { schemas, visiting: new Set(), direction }, hint));
+  return print(build(schema, { schemas, visiting: new Set(), direction, depth: 0 }, hint));
 }
 
 interface BuildContext {
@@ -21,9 +21,24 @@ interface BuildContext {
   visiting: Set<string>;
   /** Requests leave out readOnly properties, responses writeOnly ones (the types do the same). */
   direction: Direction;
+  /** How deeply nested the value being built is. */
+  depth: number;
 }
 
+/** Deeper than this an example stops (`{}`): schemas that require each other through allOf can nest without end. */
+const MAX_DEPTH = 32;
+
 function build(schema: IrSchema, ctx: BuildContext, hint: string): Example {
+  if (ctx.depth >= MAX_DEPTH) return { kind: 'any' };
+  ctx.depth++;
+  try {
+    return buildExample(schema, ctx, hint);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function buildExample(schema: IrSchema, ctx: BuildContext, hint: string): Example {
   switch (schema.kind) {
     case 'ref': {
       const target = ctx.schemas.get(schema.name);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { IrSchema, NamedSchema } from '../../../generator/normalize/api-model.js';
+import { exampleValue } from '../../../generator/plan/example-value.js';
+
+const str: IrSchema = { kind: 'primitive', type: 'string' };
+const ref = (name: string): IrSchema => ({ kind: 'ref', name });
+const object = (...required: [string, IrSchema][]): IrSchema => ({ kind: 'object', properties: required.map(([name, schema]) => ({ name, required: true, schema })) });
+
+describe('exampleValue', () => {
+  const cases: { given: string; schema: IrSchema; schemas?: NamedSchema[]; want: string }[] = [
+    { given: 'an object with a required string', schema: object(['name', str]), want: '{ name: "name_example" }' },
+    { given: 'a required self-reference', schema: ref('Node'), schemas: [{ name: 'Node', schema: object(['next', ref('Node')]) }], want: '{ next: {} }' },
+    {
+      given: 'allOf parts merged, a property built from the part that declares it',
+      schema: { kind: 'intersection', parts: [ref('Base'), { kind: 'object', properties: [{ name: 'id', required: true, schema: { kind: 'unknown' } }] }] },
+      schemas: [{ name: 'Base', schema: { kind: 'object', properties: [{ name: 'id', required: false, schema: { kind: 'primitive', type: 'integer' } }] } }],
+      want: '{ id: 56 }',
+    },
+    {
+      // A property whose allOf refers to its own schema twice (found by the fuzz test): the example
+      // nests until the depth limit instead of overflowing the stack.
+      given: 'a property that is an allOf of its own schema',
+      schema: ref('Problem'),
+      schemas: [{ name: 'Problem', schema: object(['description', { kind: 'intersection', parts: [str, ref('Problem'), ref('Problem')] }]) }],
+      want: '{ description: "description_example" }',
+    },
+  ];
+  it.each(cases)('$given', ({ schema, schemas = [], want }) => {
+    expect(exampleValue(schema, new Map(schemas.map((s) => [s.name, s])), 'hint')).toBe(want);
+  });
+});
