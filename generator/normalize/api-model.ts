@@ -216,6 +216,22 @@ export interface IrServer {
   variables: { name: string; default: string; enum?: string[]; description?: string }[];
 }
 
+/**
+ * A request the API sends instead of receiving: an entry of the 3.1 `webhooks` map (OAS 3.1
+ * §4.8.1) or an operation of a Callback Object (§4.8.18). The client's user receives it, so only
+ * its types are generated. `operation.path` is the callback's runtime expression, or the webhook's key.
+ */
+export interface IrWebhook {
+  source: 'webhook' | 'callback';
+  /** The `webhooks` key, or the callback's key under its operation's `callbacks`. */
+  key: string;
+  /** Callbacks: the operation that registers it, as an index into ApiModel.operations. */
+  operationIndex?: number;
+  /** Callbacks: the runtime expression the API resolves to the URL it calls (the Path Item's key, §4.8.18.1). */
+  expression?: string;
+  operation: IrOperation;
+}
+
 export interface ApiModel {
   openapi: string;
   info: { title: string; version: string; description?: string };
@@ -225,6 +241,8 @@ export interface ApiModel {
   operations: IrOperation[];
   securitySchemes: IrSecurityScheme[];
   security: IrSecurityRequirement[][];
+  /** Webhooks (sorted by key), then callbacks (by operation, then callback key); absent means none. */
+  webhooks?: IrWebhook[];
 }
 
 export function assertNever(value: never): never {

@@ -6,14 +6,13 @@ import { arrayField, isObject, objectField, stringField, type JsonObject } from 
 import { normalizeOperationObject, normalizeParameterList, normalizeSecurityRequirements } from './operation-object.js';
 import { normalizeSchemaObject } from './schema-object.js';
 import { normalizeSecuritySchemes } from './security-scheme-object.js';
-import { reportWebhooks } from './unsupported-features.js';
+import { normalizeCallbacks, normalizeWebhooks } from './callback-object.js';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'];
 
 /** Normalizes an OpenAPI 3.x document (OAS 3.1 §4.8.1 OpenAPI Object) into the ApiModel. */
 export function normalizeDocument(document: JsonObject, sink: DiagnosticSink): ApiModel {
   const ctx: NormalizeContext = { document, sink };
-  reportWebhooks(ctx, document);
   const info = objectField(document, 'info') ?? {};
   const components = objectField(document, 'components') ?? {};
   const schemasNode = objectField(components, 'schemas') ?? {};
@@ -24,6 +23,7 @@ export function normalizeDocument(document: JsonObject, sink: DiagnosticSink): A
     schema: normalizeSchemaObject(ctx, schemasNode[name], appendPointer('#', 'components', 'schemas', name)),
   }));
   const description = stringField(info, 'description');
+  const webhooks = [...normalizeWebhooks(ctx, document), ...normalizeCallbacks(ctx, objectField(document, 'paths'))];
   return {
     openapi: stringField(document, 'openapi') ?? '',
     info: { title: stringField(info, 'title') ?? '', version: stringField(info, 'version') ?? '', ...(description !== undefined ? { description } : {}) },
@@ -37,6 +37,7 @@ export function normalizeDocument(document: JsonObject, sink: DiagnosticSink): A
     operations: normalizePaths(ctx, objectField(document, 'paths')),
     securitySchemes: normalizeSecuritySchemes(ctx, objectField(components, 'securitySchemes'), '#/components/securitySchemes'),
     security: normalizeSecurityRequirements(document['security']),
+    ...(webhooks.length > 0 ? { webhooks } : {}),
   };
 }
 

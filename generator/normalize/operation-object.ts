@@ -5,7 +5,7 @@ import { arrayField, booleanField, isObject, objectField, stringField, type Json
 import { normalizeContent } from './media-type-object.js';
 import { mergeParameters, normalizeParameterObject } from './parameter-object.js';
 import { normalizeSchemaObject } from './schema-object.js';
-import { reportCallbacks, reportLinks } from './unsupported-features.js';
+import { reportLinks } from './unsupported-features.js';
 
 /** Normalizes an Operation Object (OAS 3.1 §4.8.10) with the parameters of its Path Item. */
 export function normalizeOperationObject(
@@ -20,7 +20,6 @@ export function normalizeOperationObject(
   const ownParameters = normalizeParameterList(ctx, arrayField(node, 'parameters'), appendPointer(pointer, 'parameters'));
   const requestBody = node['requestBody'] !== undefined ? normalizeRequestBodyObject(ctx, node['requestBody'], appendPointer(pointer, 'requestBody')) : undefined;
   const security = node['security'] !== undefined ? normalizeSecurityRequirements(node['security']) : undefined;
-  reportCallbacks(ctx, node, pointer);
   return {
     method: at.method,
     path: at.path,

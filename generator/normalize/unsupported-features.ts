@@ -1,4 +1,5 @@
 import { appendPointer } from '../load/source-map.js';
+import type { IrOperation } from './api-model.js';
 import type { NormalizeContext } from './context.js';
 import { isObject, objectField, type JsonObject } from './json.js';
 
@@ -17,12 +18,27 @@ export function reportUnexpressedKeywords(ctx: NormalizeContext, node: JsonObjec
   }
 }
 
-/** Callback Objects (OAS 3.1 §4.8.18): requests the server sends, which a client does not make. */
-export function reportCallbacks(ctx: NormalizeContext, operation: JsonObject, pointer: string): void {
+/**
+ * Callbacks and webhooks (OAS 3.1 §4.8.18, §4.8.1) get types for their request and response
+ * bodies (webhooks.ts); their parameters (often a signature header) are only listed in the docs:
+ * one warning per Path Item, at its first parameter.
+ */
+export function reportWebhookParameters(ctx: NormalizeContext, operations: IrOperation[]): void {
+  const parameters = new Map(operations.flatMap((o) => o.parameters).map((p) => [`${p.in} "${p.name}"`, p.origin]));
+  const first = [...parameters.values()][0];
+  if (first === undefined || !operations[0]) return;
+  ctx.sink.warn('OAS301', first, {
+    feature: 'Typing the parameters of webhooks and callbacks',
+    detail: `${[...parameters.keys()].join(', ')} of "${operations[0].path}" (${operations.map((o) => o.method.toUpperCase()).join(', ')}): listed in the README, not typed (the bodies are typed in webhooks.ts)`,
+  });
+}
+
+/** A Callback Object inside a webhook or callback operation: the request it describes is one more hop away from the client. */
+export function reportNestedCallbacks(ctx: NormalizeContext, operation: JsonObject, pointer: string): void {
   for (const name of Object.keys(objectField(operation, 'callbacks') ?? {})) {
     ctx.sink.warn('OAS301', appendPointer(pointer, 'callbacks', name), {
       feature: 'Callback Object',
-      detail: `callback "${name}" gets no types or handler (the component schemas it refers to are generated)`,
+      detail: `callback "${name}" of a webhook or callback operation gets no types (only the callbacks of paths operations do)`,
     });
   }
 }
@@ -32,15 +48,5 @@ export function reportLinks(ctx: NormalizeContext, response: JsonObject, pointer
   for (const name of Object.keys(objectField(response, 'links') ?? {})) {
     if (!isObject(objectField(response, 'links')![name])) continue;
     ctx.sink.warn('OAS301', appendPointer(pointer, 'links', name), { feature: 'Link Object', detail: `link "${name}" is not followed or documented` });
-  }
-}
-
-/** Webhooks (OAS 3.1 §4.8.1 `webhooks`): requests the API sends, not ones a client makes. */
-export function reportWebhooks(ctx: NormalizeContext, document: JsonObject): void {
-  for (const name of Object.keys(objectField(document, 'webhooks') ?? {})) {
-    ctx.sink.warn('OAS301', appendPointer('#', 'webhooks', name), {
-      feature: 'webhooks',
-      detail: `webhook "${name}" gets no types or handler (the component schemas it refers to are generated)`,
-    });
   }
 }

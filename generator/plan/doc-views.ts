@@ -49,4 +49,6 @@ export interface DocReadmeView {
   apis: DocRow[];
   models: DocRow[];
   schemes: { key: string; lines: string[] }[];
+  /** Webhooks and callbacks: `name`, `declaredBy`, `request`, `body`, `responses`, `parameters` (empty when the spec has none). */
+  webhooks: DocRow[];
 }

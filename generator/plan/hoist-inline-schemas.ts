@@ -3,6 +3,7 @@ import { baseMediaType, EVENT_STREAM } from '../normalize/media-type-object.js';
 import { pointerSegments } from '../load/source-map.js';
 import { operationBaseName } from './name-table.js';
 import { NameRegistry, pascalCase, typeName } from './names.js';
+import { webhookBaseNames } from './webhook-names.js';
 
 /**
  * Gives inline object schemas stable, readable names by moving them into the model list:
@@ -10,18 +11,21 @@ import { NameRegistry, pascalCase, typeName } from './names.js';
  * (`<Key>Request`/`<Key>Response` when they come from components.requestBodies/responses),
  * and object properties `<Parent><Property>` (array items `<Parent><Property>Item`), so each
  * gets its own file, docs page and a name users can import. The same inline schema (one JSON
- * pointer) reached from several places is hoisted once. Event-stream bodies keep their inline
- * data types. Returns a new model; the input is not changed.
+ * pointer) reached from several places is hoisted once. Webhook and callback operations are
+ * named after their base name (webhook-names.ts): `<Key>WebhookRequest`. Event-stream bodies
+ * keep their inline data types. Returns a new model; the input is not changed.
  */
 export function hoistInlineSchemas(model: ApiModel): ApiModel {
   const hoister = new Hoister(model.schemas);
   const schemas = model.schemas.map((named) => ({ ...named, schema: hoister.nested(named.schema, typeName(named.name, 'Model')) }));
   const operations = model.operations.map((operation) => hoistOperation(hoister, operation));
-  return { ...model, schemas: [...schemas, ...hoister.hoisted], operations };
+  // Webhook and callback bodies after the operations' (their names never push an operation's aside).
+  const bases = webhookBaseNames(model);
+  const webhooks = model.webhooks?.map((webhook, i) => ({ ...webhook, operation: hoistOperation(hoister, webhook.operation, bases[i]!) }));
+  return { ...model, schemas: [...schemas, ...hoister.hoisted], operations, ...(webhooks ? { webhooks } : {}) };
 }
 
-function hoistOperation(hoister: Hoister, operation: IrOperation): IrOperation {
-  const base = typeName(operationBaseName(operation), 'Operation');
+function hoistOperation(hoister: Hoister, operation: IrOperation, base = typeName(operationBaseName(operation), 'Operation')): IrOperation {
   const result: IrOperation = { ...operation };
   if (operation.requestBody) {
     const body = operation.requestBody;

@@ -1,6 +1,7 @@
 import type { ApiModel, IrOperation } from '../normalize/api-model.js';
 import { camelCase, NameRegistry, pascalCase, RUNTIME_EXPORTS, typeName } from './names.js';
 import { schemasUsedInRequests, schemasWithRequestVariant } from './read-write-only.js';
+import { webhookBaseNames } from './webhook-names.js';
 
 /** Every exported name of one generated client, decided once so that none collides. */
 export interface NameTable {
@@ -15,6 +16,8 @@ export interface NameTable {
   apiClasses: Map<string, string>;
   /** Per operation (same order as ApiModel.operations). */
   operations: OperationNames[];
+  /** Per webhook and callback operation (same order as ApiModel.webhooks): its interface in webhooks.ts. */
+  webhooks: string[];
 }
 
 export interface OperationNames {
@@ -29,8 +32,8 @@ export interface OperationNames {
 export const DEFAULT_TAG = 'default';
 
 /**
- * Claims names in a fixed order (runtime exports, API classes, models, operation types), each
- * group sorted, so the result depends on the spec's content, not the order of its keys.
+ * Claims names in a fixed order (runtime exports, API classes, models, operation types, webhook
+ * and callback interfaces), each group sorted, so the result depends on the spec's content, not the order of its keys.
  */
 export function buildNameTable(model: ApiModel): NameTable {
   const registry = new NameRegistry([...RUNTIME_EXPORTS]);
@@ -48,7 +51,8 @@ export function buildNameTable(model: ApiModel): NameTable {
     const type = typeName(base, 'Operation');
     return { tags: operationTags(operation), method: camelCase(base) || 'operation', params: registry.claim(`${type}Params`), error: registry.claim(`${type}Error`) };
   });
-  return { models, requestModels, apiClasses, operations };
+  const webhooks = webhookBaseNames(model).map((base) => registry.claim(base));
+  return { models, requestModels, apiClasses, operations, webhooks };
 }
 
 export function operationTags(operation: IrOperation): string[] {

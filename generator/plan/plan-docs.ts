@@ -11,6 +11,7 @@ import { requestScope } from './plan-models.js';
 import { sentMediaType } from './request-body.js';
 import { includesProperty } from './read-write-only.js';
 import type { TypeScope } from './type-printer.js';
+import { webhookDocRows } from './webhook-docs.js';
 
 /** The markdown docs: `README.md`, `docs/<Api>.md` per API class, `docs/<Model>.md` per model. */
 export function planDocs(model: ApiModel, names: NameTable, apiFiles: PlannedFile[], modelFiles: PlannedFile[]): PlannedFile[] {
@@ -22,7 +23,7 @@ export function planDocs(model: ApiModel, names: NameTable, apiFiles: PlannedFil
   const docApis = apis.map((api) => planApiDoc(model, api, { scope, forRequests, schemas, basePath }));
   const docModels = modelFiles.flatMap((f) => (f.template === 'model' ? [planModelDoc(f.view, schemas, f.view.direction === 'request' ? forRequests : scope)] : []));
   return [
-    { path: 'README.md', template: 'doc-readme', view: planReadme(model, docApis, docModels, basePath) },
+    { path: 'README.md', template: 'doc-readme', view: { ...planReadme(model, docApis, docModels, basePath), webhooks: webhookDocRows(model, names.webhooks, scope) } },
     ...docApis.map((view) => ({ path: `docs/${view.className}.md`, template: 'doc-api' as const, view })),
     ...docModels.map((view) => ({ path: `docs/${view.name}.md`, template: 'doc-model' as const, view })),
   ];
@@ -166,7 +167,7 @@ function planModelDoc(view: ModelView, schemas: ReadonlyMap<string, NamedSchema>
   };
 }
 
-function planReadme(model: ApiModel, apis: DocApiView[], models: DocModelView[], basePath: string): DocReadmeView {
+function planReadme(model: ApiModel, apis: DocApiView[], models: DocModelView[], basePath: string): Omit<DocReadmeView, 'webhooks'> {
   const first = apis.find((a) => a.methods.length > 0);
   // The README sits next to index.ts, one folder above the docs its example is taken from.
   const example = (first?.methods[0]?.example ?? '').replace("from '../index.js';", "from './index.js';");

@@ -73,12 +73,13 @@ function schemeLiteral(scheme: IrSecurityScheme): string {
   }
 }
 
-export function planIndex(apiFiles: PlannedFile[], modelFiles: PlannedFile[]): PlannedFile {
+export function planIndex(apiFiles: PlannedFile[], modelFiles: PlannedFile[], webhooksFile?: PlannedFile): PlannedFile {
   const view: IndexView = {
     apis: apiFiles.flatMap((f) => (f.template === 'api' ? [{ className: f.view.className, file: `./${f.path.replace(/\.ts$/, '.js')}` }] : [])),
     models: modelFiles.flatMap((f) =>
       f.template === 'model' ? [{ name: f.view.name, file: `./${f.path.replace(/\.ts$/, '.js')}`, hasValue: f.view.declaration === 'enum' }] : [],
     ),
+    webhooks: webhooksFile?.template === 'webhooks' ? webhooksFile.view.webhooks.map((w) => w.name) : [],
   };
   view.models.sort((a, b) => compareText(a.name, b.name));
   return { path: 'index.ts', template: 'index', view };

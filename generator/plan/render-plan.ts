@@ -89,6 +89,8 @@ export interface ApiView {
 export interface IndexView {
   apis: { className: string; file: string }[];
   models: { name: string; file: string; hasValue: boolean }[];
+  /** The interfaces of webhooks.ts (empty when the spec has no webhooks or callbacks). */
+  webhooks: string[];
 }
 
 export interface ServersView {
@@ -104,12 +106,30 @@ export interface SecurityView {
   schemes: { key: string; literal: string }[];
 }
 
+/**
+ * One webhook or callback operation (OAS 3.1 §4.8.1 `webhooks`, §4.8.18 Callback Object): an
+ * interface of the request the API sends (`method`, `requestBody`) and the answers it expects (`responses`).
+ */
+export interface WebhookView {
+  /** `NewPetWebhook`, `SubscribeOnEventCallback`. */
+  name: string;
+  doc: string[];
+  members: ModelMemberView[];
+}
+
+/** `webhooks.ts`, written when the spec has webhooks or callbacks. */
+export interface WebhooksView {
+  imports: ImportView[];
+  webhooks: WebhookView[];
+}
+
 export type PlannedFile =
   | { path: string; template: 'model'; view: ModelView }
   | { path: string; template: 'api'; view: ApiView }
   | { path: string; template: 'index'; view: IndexView }
   | { path: string; template: 'servers'; view: ServersView }
   | { path: string; template: 'security'; view: SecurityView }
+  | { path: string; template: 'webhooks'; view: WebhooksView }
   | { path: string; template: 'runtime'; source: string }
   | { path: string; template: 'doc-readme' | 'doc-api' | 'doc-model'; view: unknown };
 

@@ -29,6 +29,7 @@ const TEMPLATE_OF: Record<Exclude<PlannedFile['template'], 'runtime'>, string> =
   index: 'files/index',
   servers: 'files/servers',
   security: 'files/security',
+  webhooks: 'files/webhooks',
   'doc-readme': 'docs/readme',
   'doc-api': 'docs/api',
   'doc-model': 'docs/model',
