@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { IrSchema, NamedSchema } from '../../../generator/normalize/api-model.js';
 import { exampleValue } from '../../../generator/plan/example-value.js';
 
-const str: IrSchema = { kind: 'primitive', type: 'string' };
-const ref = (name: string): IrSchema => ({ kind: 'ref', name });
-const object = (...required: [string, IrSchema][]): IrSchema => ({ kind: 'object', properties: required.map(([name, schema]) => ({ name, required: true, schema })) });
+const origin = '#/components/schemas/X';
+const str: IrSchema = { kind: 'primitive', type: 'string', origin };
+const ref = (name: string): IrSchema => ({ kind: 'ref', name, origin });
+const object = (...required: [string, IrSchema][]): IrSchema => ({ kind: 'object', properties: required.map(([name, schema]) => ({ name, required: true, schema })), origin });
 
 describe('exampleValue', () => {
   const cases: { given: string; schema: IrSchema; schemas?: NamedSchema[]; want: string }[] = [
@@ -12,8 +13,8 @@ describe('exampleValue', () => {
     { given: 'a required self-reference', schema: ref('Node'), schemas: [{ name: 'Node', schema: object(['next', ref('Node')]) }], want: '{ next: {} }' },
     {
       given: 'allOf parts merged, a property built from the part that declares it',
-      schema: { kind: 'intersection', parts: [ref('Base'), { kind: 'object', properties: [{ name: 'id', required: true, schema: { kind: 'unknown' } }] }] },
-      schemas: [{ name: 'Base', schema: { kind: 'object', properties: [{ name: 'id', required: false, schema: { kind: 'primitive', type: 'integer' } }] } }],
+      schema: { kind: 'intersection', parts: [ref('Base'), { kind: 'object', properties: [{ name: 'id', required: true, schema: { kind: 'unknown', origin } }], origin }], origin },
+      schemas: [{ name: 'Base', schema: { kind: 'object', properties: [{ name: 'id', required: false, schema: { kind: 'primitive', type: 'integer', origin } }], origin } }],
       want: '{ id: 56 }',
     },
     {
@@ -21,7 +22,7 @@ describe('exampleValue', () => {
       // nests until the depth limit instead of overflowing the stack.
       given: 'a property that is an allOf of its own schema',
       schema: ref('Problem'),
-      schemas: [{ name: 'Problem', schema: object(['description', { kind: 'intersection', parts: [str, ref('Problem'), ref('Problem')] }]) }],
+      schemas: [{ name: 'Problem', schema: object(['description', { kind: 'intersection', parts: [str, ref('Problem'), ref('Problem')], origin }]) }],
       want: '{ description: "description_example" }',
     },
   ];
