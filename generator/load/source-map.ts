@@ -51,7 +51,7 @@ export class FileSourceMap implements SourceMap {
       offset = next.offset;
     }
     const { line, col } = lines.linePos(offset);
-    return { file: this.file, line, column: col, frame: codeFrame(this.text, line) };
+    return { file: this.file, line, column: col, frame: codeFrame(this.text, line, col, lines.lineStarts) };
   }
 
   private ast(): { doc: Document; lines: LineCounter } {
@@ -80,16 +80,40 @@ function childOf(node: unknown, segment: string): { node: unknown; offset: numbe
   return undefined;
 }
 
-/** Two lines of context around `line`, with a `>` marker, like a compiler's code frame. */
-export function codeFrame(text: string, line: number): string {
-  const all = text.split(/\r\n|\r|\n/);
+/** A frame shows this many characters of a long line, around the column. */
+const FRAME_WIDTH = 160;
+
+/**
+ * Two lines of context around `line`, with a `>` marker, like a compiler's code frame. Long lines
+ * (a minified JSON spec is one line) show the part around `column`. `lineStarts` (the offset of
+ * each line, as the YAML parser counts them) saves scanning the text for every diagnostic.
+ */
+export function codeFrame(text: string, line: number, column = 1, lineStarts: readonly number[] = lineStartsOf(text)): string {
   const from = Math.max(1, line - 1);
-  const to = Math.min(all.length, line + 1);
+  const to = Math.min(lineStarts.length, line + 1);
   const width = String(to).length;
+  const start = Math.max(0, Math.min(column - 1 - FRAME_WIDTH / 2, lineLength(text, lineStarts, line) - FRAME_WIDTH));
   const rows: string[] = [];
   for (let n = from; n <= to; n++) {
     const marker = n === line ? '>' : ' ';
-    rows.push(`${marker} ${String(n).padStart(width)} | ${(all[n - 1] ?? '').slice(0, 160)}`);
+    const content = text.slice(lineStarts[n - 1]! + start, lineStarts[n - 1]! + Math.min(lineLength(text, lineStarts, n), start + FRAME_WIDTH));
+    rows.push(`${marker} ${String(n).padStart(width)} | ${start > 0 ? '…' : ''}${content}`);
   }
   return rows.join('\n');
+}
+
+/** The offset where each line begins (after CRLF, CR or LF). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push(match.index + match[0].length);
+  return starts;
+}
+
+/** The length of line `n` (1-based) without its line break. */
+function lineLength(text: string, lineStarts: readonly number[], n: number): number {
+  const begin = lineStarts[n - 1] ?? text.length;
+  let end = n < lineStarts.length ? lineStarts[n]! : text.length;
+  if (end > begin && text[end - 1] === '\n') end--;
+  if (end > begin && text[end - 1] === '\r') end--;
+  return end - begin;
 }
