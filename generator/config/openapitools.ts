@@ -2,12 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Ajv } from 'ajv';
+import { glob } from 'tinyglobby';
 import { builtinTemplatesDir } from '../options.js';
 import { ConfigError } from './load-config.js';
 
 /** One entry of `generator-cli.generators` in openapitools.json, as oasgen uses it. */
 export interface OpenApiToolsGenerator {
   key: string;
+  /** The key, and for a `glob` generator the matched file (`pets (specs/pets.yaml)`). */
+  label: string;
   generatorName: string;
   inputSpec: string;
   output: string;
@@ -32,8 +35,21 @@ async function readSchema(): Promise<object> {
   return JSON.parse(await readFile(file, 'utf8')) as object;
 }
 
-/** Reads openapitools.json, validates it against the wrapper's schema, and returns the enabled generators selected by `keys` (all when empty). */
-export async function readOpenApiTools(file: string, keys: readonly string[]): Promise<{ generators: OpenApiToolsGenerator[]; skipped: string[] }> {
+/** What openapitools.json asks for: one generator per `inputSpec` entry and per file a `glob` matches. */
+export interface OpenApiTools {
+  generators: OpenApiToolsGenerator[];
+  /** Keys disabled or not selected. */
+  skipped: string[];
+  /** `glob`s that matched no file, by key. */
+  unmatched: { key: string; glob: string }[];
+}
+
+/**
+ * Reads openapitools.json, validates it against the wrapper's schema, and returns the enabled
+ * generators selected by `keys` (all when empty), in the file's order; a `glob` generator becomes
+ * one generator per matching file, sorted by path.
+ */
+export async function readOpenApiTools(file: string, keys: readonly string[]): Promise<OpenApiTools> {
   let document: unknown;
   try {
     document = JSON.parse(await readFile(file, 'utf8'));
@@ -46,30 +62,55 @@ export async function readOpenApiTools(file: string, keys: readonly string[]): P
   const entries = Object.entries(((document as { 'generator-cli': { generators?: Record<string, Record<string, unknown>> } })['generator-cli'].generators ?? {}));
   const unknownKeys = keys.filter((k) => !entries.some(([key]) => key === k));
   if (unknownKeys.length > 0) throw new ConfigError(file, `no generator ${unknownKeys.map((k) => `"${k}"`).join(', ')} (have: ${entries.map(([k]) => k).join(', ') || 'none'})`);
-  const generators: OpenApiToolsGenerator[] = [];
-  const skipped: string[] = [];
+  const result: OpenApiTools = { generators: [], skipped: [], unmatched: [] };
+  const cwd = dirname(resolve(file));
   for (const [key, entry] of entries) {
     if ((keys.length > 0 && !keys.includes(key)) || entry.disabled === true) {
-      skipped.push(key);
+      result.skipped.push(key);
       continue;
     }
-    generators.push(toGenerator(key, entry, dirname(resolve(file)), file));
+    if (typeof entry.glob !== 'string') {
+      result.generators.push(toGenerator(key, entry, cwd, specPlaces(withEnv(String(entry.inputSpec)).split('#{cwd}').join(cwd), cwd)));
+      continue;
+    }
+    const pattern = withEnv(entry.glob);
+    const matches = await matchGlob(pattern, cwd);
+    if (matches.length === 0) result.unmatched.push({ key, glob: pattern });
+    for (const match of matches) result.generators.push(toGenerator(key, entry, cwd, globPlaces(match, cwd)));
   }
-  return { generators, skipped };
+  return result;
 }
 
-function toGenerator(key: string, entry: Record<string, unknown>, cwd: string, file: string): OpenApiToolsGenerator {
-  if (typeof entry.glob === 'string' || typeof entry.inputSpec !== 'string') throw new ConfigError(file, `generator "${key}": oasgen needs "inputSpec" (a "glob" is not supported yet: list each spec as its own generator)`);
-  const inputSpec = withEnv(entry.inputSpec).split('#{cwd}').join(cwd);
+/**
+ * The files a `glob` matches, relative to `cwd` as the wrapper's `glob.sync(pattern, { cwd })`
+ * returns them (files only: a spec is a file), sorted by code unit so the jobs run in the same
+ * order on every machine.
+ */
+async function matchGlob(pattern: string, cwd: string): Promise<string[]> {
+  const matches = await glob(pattern, { cwd, expandDirectories: false, onlyFiles: true });
+  return matches.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The wrapper's placeholders for an `inputSpec` (GeneratorService.buildCommand): the spec as written. */
+function specPlaces(inputSpec: string, cwd: string): Record<string, string> {
   const ext = extname(inputSpec);
   const name = basename(inputSpec, ext);
-  // The wrapper's placeholders (GeneratorService.buildCommand), so existing configs keep working.
-  const places: Record<string, string> = { cwd, path: inputSpec, base: basename(inputSpec), name, Name: name.charAt(0).toUpperCase() + name.slice(1), dir: dirname(inputSpec), ext: ext.slice(1) };
+  return { cwd, path: inputSpec, base: basename(inputSpec), name, Name: name.charAt(0).toUpperCase() + name.slice(1), dir: dirname(inputSpec), ext: ext.slice(1) };
+}
+
+/** The wrapper's placeholders for a file a `glob` matched: `path`/`dir` absolute, `relPath`/`relDir` as matched. */
+function globPlaces(match: string, cwd: string): Record<string, string> {
+  const places = specPlaces(resolve(cwd, match), cwd);
+  return { ...places, relPath: match, relDir: dirname(match) };
+}
+
+function toGenerator(key: string, entry: Record<string, unknown>, cwd: string, places: Record<string, string>): OpenApiToolsGenerator {
   const fill = (value: unknown): string | undefined => (value === undefined ? undefined : Object.entries(places).reduce((text, [k, v]) => text.split(`#{${k}}`).join(v), withEnv(typeof value === 'object' && value !== null ? joinPairs(value) : String(value))));
   return {
     key,
+    label: places.relPath === undefined ? key : `${key} (${places.relPath})`,
     generatorName: String(entry.generatorName),
-    inputSpec: resolve(cwd, inputSpec),
+    inputSpec: resolve(cwd, places.path!),
     output: resolve(cwd, fill(entry.output)!),
     ...optional('templateDir', fill(entry.templateDir), cwd),
     ...optional('config', fill(entry.config), cwd),

@@ -78,18 +78,33 @@ async function configJob(entry: Partial<JobConfig>, base: string, flags: CliFlag
 
 async function openApiToolsJobs(flags: CliFlags, file: string, cwd: string): Promise<Jobs> {
   if (!(await exists(file))) throw new UsageError(`${relative(cwd, file)} not found (needed by --generator-key / --openapitools)`);
-  const { generators, skipped } = await readOpenApiTools(file, flags.generatorKey);
+  const { generators, skipped, unmatched } = await readOpenApiTools(file, flags.generatorKey);
+  // As the wrapper: a glob that matches nothing is a warning, unless nothing is left to generate.
+  const notes = [...skipped.map((k) => `skipped generator "${k}" (disabled or not selected)`), ...unmatched.map((u) => `warning: generator "${u.key}": no file matches glob "${u.glob}"`)];
+  if (generators.length === 0 && unmatched.length > 0) throw new ConfigError(file, `nothing to generate: ${unmatched.map((u) => `glob "${u.glob}" of generator "${u.key}"`).join(', ')} matches no file`);
+  if (generators.length > 1 && flags.output !== undefined) throw new UsageError(`-o cannot override the ${generators.length} generators of ${relative(cwd, file)} (${generators.map((g) => g.label).join(', ')}); pass --generator-key, or use #{name} in their output`);
   const jobs: Job[] = [];
   for (const g of generators) {
     if (g.generatorName !== 'typescript-fetch') throw new ConfigError(file, `generator "${g.key}" uses generatorName "${g.generatorName}": oasgen only generates typescript-fetch clients (run it with --generator-key for the typescript-fetch ones)`);
     const templates = flags.templates !== undefined ? resolve(cwd, flags.templates) : g.templateDir;
     const props = { ...(await generatorConfigFile(flags.config ?? g.config, cwd)), ...(g.additionalProperties ? parseAdditionalProperties(g.additionalProperties) : {}), ...cliProperties(flags) };
     const output = flags.output !== undefined ? resolve(cwd, flags.output) : g.output;
-    const job = buildJob({ label: g.key, spec: flags.input !== undefined ? specLocation(cwd, flags.input) : g.inputSpec, output, cwd, props, globalProperty: [g.globalProperty, ...flags.globalProperty].filter((x): x is string => x !== undefined).join(','), flags, extra: { ...(templates ? { templates } : {}), strict: flags.strict } });
+    const job = buildJob({ label: g.label, spec: flags.input !== undefined ? specLocation(cwd, flags.input) : g.inputSpec, output, cwd, props, globalProperty: [g.globalProperty, ...flags.globalProperty].filter((x): x is string => x !== undefined).join(','), flags, extra: { ...(templates ? { templates } : {}), strict: flags.strict } });
     if (templates) job.watch.push(templates);
     jobs.push(job);
   }
-  return { source: relative(cwd, file), jobs, notes: skipped.map((k) => `skipped generator "${k}" (disabled or not selected)`) };
+  assertDistinctOutputs(jobs, file);
+  return { source: relative(cwd, file), jobs, notes };
+}
+
+/** Two jobs writing one folder would remove each other's files (each keeps its own manifest): a glob generator needs `#{name}` (or another placeholder) in its output. */
+function assertDistinctOutputs(jobs: readonly Job[], file: string): void {
+  const byOutput = new Map<string, string>();
+  for (const job of jobs) {
+    const other = byOutput.get(job.options.output);
+    if (other !== undefined) throw new ConfigError(file, `${other} and ${job.label} both write to ${job.options.output}: give each its own output (for a glob, e.g. "output": "clients/#{name}")`);
+    byOutput.set(job.options.output, job.label);
+  }
 }
 
 function cliProperties(flags: CliFlags): AdditionalProperties {
