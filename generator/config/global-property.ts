@@ -1,3 +1,4 @@
+import { pascalCase } from '../plan/names.js';
 import type { PlannedFile } from '../plan/render-plan.js';
 import type { RenderedFile } from '../render/render-files.js';
 
@@ -33,26 +34,38 @@ export function parseGlobalProperty(text: string): { selection: FileSelection; u
 
 type Kind = 'apis' | 'models' | 'supportingFiles' | 'apiDocs' | 'modelDocs';
 
-/** The kind of a generated file and the names `apis=`/`models=` may select it by (class or TS name, and the spec's schema name). */
-function kindOf(file: PlannedFile | undefined, specNames: ReadonlyMap<string, string>): { kind: Kind; names: string[] } {
+/**
+ * Whether `apis=<name>` selects the API class `className`. OpenAPI Generator compares the names
+ * with its sanitized tags (`agent runs` → `AgentRuns`, DefaultGenerator.generateApis); scripts
+ * written for it, or for oasgen's class names, use that, the class name (`AgentRunsApi`) or the
+ * tag as the spec spells it: all three select the class made from that tag (`<PascalTag>Api`).
+ */
+export function selectsApi(name: string, className: string): boolean {
+  if (name === '') return false;
+  return name === className || `${name}Api` === className || `${pascalCase(name) || 'Default'}Api` === className;
+}
+
+/** The kind of a generated file and whether a name of `apis=`/`models=` selects it (class or TS name, the spec's schema name, an API's tag). */
+function kindOf(file: PlannedFile | undefined, specNames: ReadonlyMap<string, string>): { kind: Kind; selects: (name: string) => boolean } {
   const docName = file?.path.replace(/^docs\/|\.md$/g, '') ?? '';
+  const oneOf = (names: string[]) => (name: string) => names.includes(name);
   switch (file?.template) {
     case 'api':
-      return { kind: 'apis', names: [file.view.className] };
+      return { kind: 'apis', selects: (name) => selectsApi(name, file.view.className) };
     case 'model':
-      return { kind: 'models', names: [file.view.name, file.view.specName] };
+      return { kind: 'models', selects: oneOf([file.view.name, file.view.specName]) };
     case 'doc-api':
-      return { kind: 'apiDocs', names: [docName] };
+      return { kind: 'apiDocs', selects: (name) => selectsApi(name, docName) };
     case 'doc-model':
-      return { kind: 'modelDocs', names: [docName, specNames.get(docName) ?? docName] };
+      return { kind: 'modelDocs', selects: oneOf([docName, specNames.get(docName) ?? docName]) };
     default:
-      return { kind: 'supportingFiles', names: file ? [file.path] : [] };
+      return { kind: 'supportingFiles', selects: oneOf(file ? [file.path] : []) };
   }
 }
 
-function allows(list: true | string[] | undefined, names: string[], anyNamed: boolean): boolean {
+function allows(list: true | string[] | undefined, selects: (name: string) => boolean, anyNamed: boolean): boolean {
   if (list === undefined) return !anyNamed;
-  return list === true || names.some((n) => list.includes(n));
+  return list === true || list.some(selects);
 }
 
 /** Keeps the files the selection asks for; docs follow their kind (and `apiDocs`/`modelDocs`). */
@@ -62,9 +75,9 @@ export function selectFiles<F extends RenderedFile>(files: F[], plan: readonly P
   const specNames = new Map(plan.flatMap((f) => (f.template === 'model' ? [[f.view.name, f.view.specName] as const] : [])));
   const anyNamed = KINDS.some((k) => selection[k] !== undefined);
   return files.filter((file) => {
-    const { kind, names } = kindOf(planned.get(file.path), specNames);
-    if (kind === 'apiDocs') return selection.apiDocs && allows(selection.apis, names, anyNamed);
-    if (kind === 'modelDocs') return selection.modelDocs && allows(selection.models, names, anyNamed);
-    return allows(selection[kind], names, anyNamed);
+    const { kind, selects } = kindOf(planned.get(file.path), specNames);
+    if (kind === 'apiDocs') return selection.apiDocs && allows(selection.apis, selects, anyNamed);
+    if (kind === 'modelDocs') return selection.modelDocs && allows(selection.models, selects, anyNamed);
+    return allows(selection[kind], selects, anyNamed);
   });
 }
