@@ -1,7 +1,8 @@
-import { access, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { OasgenConfig } from './define-config.js';
+import { importTypeScript } from './import-typescript.js';
 
 /** The config file names looked for in the working directory, in this order. */
 export const CONFIG_FILES = ['oasgen.config.ts', 'oasgen.config.mts', 'oasgen.config.mjs', 'oasgen.config.js', 'oasgen.config.json'];
@@ -38,27 +39,4 @@ export async function loadConfigFile(file: string): Promise<OasgenConfig> {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(file, 'the config must be an object (export default defineConfig({...}))');
   return value as OasgenConfig;
-}
-
-/**
- * A `.ts` config is compiled with the TypeScript compiler ts-morph already ships (no tsx or other
- * loader at run time) into a temporary `.mjs` beside it, so its imports resolve from the same
- * folder, then imported and removed. Only the config file itself is compiled: it may import
- * packages and JavaScript files, not other `.ts` files.
- */
-async function importTypeScript(file: string): Promise<unknown> {
-  const source = await readFile(file, 'utf8');
-  // Loaded here, not at the top: importing the compiler costs ~1 s, and most runs have no .ts config (issue 7).
-  const { ts } = await import('ts-morph');
-  const { outputText } = ts.transpileModule(source, {
-    fileName: file,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-  });
-  const compiled = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.mjs`);
-  await writeFile(compiled, outputText);
-  try {
-    return ((await import(pathToFileURL(compiled).href)) as { default?: unknown }).default;
-  } finally {
-    await rm(compiled, { force: true });
-  }
 }

@@ -74,5 +74,15 @@ console.log(JSON.stringify({ files: result.files.map((f) => f.path).filter((p) =
     await writeFile(join(app, 'typed.ts'), "import { defineConfig, type OasgenConfig } from 'oasgen';\nexport const c: OasgenConfig = defineConfig({ spec: 'a.yaml', output: 'b' });\n");
     const tsc = await sh(app, process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck', 'typed.ts']);
     expect(tsc.code, tsc.out).toBe(0);
+
+    // an oasgen.config.ts importing local TypeScript (`.js` meaning `.ts`, extensionless, `.ts`) loads without tsx
+    await writeFile(join(app, 'oasgen.config.ts'), "import { defineConfig } from 'oasgen';\nimport { base } from './shared.js';\nexport default defineConfig({ ...base, output: 'from-ts' });\n");
+    await writeFile(join(app, 'shared.ts'), "import type { JobConfig } from 'oasgen';\nimport { name } from './naming';\nexport const base: Partial<JobConfig> = { spec: 'pets.yaml', additionalProperties: { npmName: name } };\n");
+    await writeFile(join(app, 'naming.ts'), "import { suffix } from './suffix.ts';\nexport const name: string = `ts-config${suffix}`;\n");
+    await writeFile(join(app, 'suffix.ts'), "export const suffix: string = '-client';\n");
+    const fromTs = await sh(app, 'npx', ['oasgen', 'generate']);
+    expect(fromTs.code, fromTs.err).toBe(0);
+    expect(JSON.parse(await readFile(join(app, 'from-ts/package.json'), 'utf8'))).toMatchObject({ name: 'ts-config-client' });
+    expect((await readdir(app)).filter((f) => f.endsWith('.mjs') && f !== 'api.mjs')).toEqual([]);
   }, 300_000);
 });
