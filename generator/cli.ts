@@ -145,7 +145,7 @@ async function dumpContext(jobs: Job[], name: string, io: CliOutput): Promise<nu
 
 async function eject(target: string, io: CliOutput): Promise<number> {
   const copied = await ejectTemplates(builtinTemplatesDir(), resolve(io.cwd ?? process.cwd(), target));
-  io.out(`copied ${copied.length} templates to ${target}:\n${copied.map((f) => `  ${f}\n`).join('')}Edit any of them and pass -t ${target} (delete the ones you keep as they are).\n`);
+  io.out(`copied ${copied.length} templates to ${target}:\n${copied.map((f) => `  ${f}\n`).join('')}Edit any of them and pass -t ${target}; delete the ones you keep as they are, so they follow oasgen's updates (runtime/*.ts above all: each one kept replaces oasgen's in every client).\n`);
   return EXIT.ok;
 }
 

@@ -8,7 +8,7 @@ export const HELP = `oasgen: OpenAPI to TypeScript client generator
 Usage:
   oasgen generate -i <spec> -o <dir> [options]
   oasgen generate                      jobs from oasgen.config.{ts,mjs,js,json}, else openapitools.json
-  oasgen templates eject <dir>         copy the built-in templates and partials to <dir>
+  oasgen templates eject <dir>         copy the built-in templates, partials and runtime to <dir>
 
 Options:
   -i, --input <file>                   the OpenAPI document (YAML or JSON)
