@@ -31,6 +31,8 @@ export function appendPointer(pointer: string, ...segments: (string | number)[])
  */
 export class FileSourceMap implements SourceMap {
   private parsed?: { doc: Document; lines: LineCounter };
+  /** Each YAML map's children by key, built on first use: a spec with 30,000 paths gets as many diagnostics. */
+  private readonly mapIndex = new WeakMap<object, Map<string, { node: unknown; offset: number }>>();
 
   constructor(
     private readonly file: string,
@@ -45,7 +47,7 @@ export class FileSourceMap implements SourceMap {
     let node: unknown = doc.contents;
     let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
     for (const segment of pointerSegments(pointer)) {
-      const next = childOf(node, segment);
+      const next = this.childOf(node, segment);
       if (!next) break;
       node = next.node;
       offset = next.offset;
@@ -61,23 +63,28 @@ export class FileSourceMap implements SourceMap {
     }
     return this.parsed;
   }
-}
 
-function childOf(node: unknown, segment: string): { node: unknown; offset: number } | undefined {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key === segment) {
-        const keyOffset = isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
-        return { node: pair.value, offset: keyOffset };
+  private childOf(node: unknown, segment: string): { node: unknown; offset: number } | undefined {
+    if (isMap(node)) {
+      let index = this.mapIndex.get(node);
+      if (!index) {
+        index = new Map();
+        for (const pair of node.items) {
+          const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+          // The first of duplicate keys, as a linear search finds it.
+          if (key !== undefined && !index.has(key)) index.set(key, { node: pair.value, offset: isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0 });
+        }
+        this.mapIndex.set(node, index);
       }
+      return index.get(segment);
     }
-  } else if (isSeq(node)) {
-    const item = node.items[Number(segment)];
-    const start = (item as Node | null)?.range?.[0];
-    if (item !== undefined && start !== undefined) return { node: item, offset: start };
+    if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      const start = (item as Node | null)?.range?.[0];
+      if (item !== undefined && start !== undefined) return { node: item, offset: start };
+    }
+    return undefined;
   }
-  return undefined;
 }
 
 /** A frame shows this many characters of a long line, around the column. */
