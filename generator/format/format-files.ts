@@ -45,7 +45,10 @@ export async function startFormatFiles(files: RenderedFile[], outputDir: string,
     pending.push({ index, key, job: { content: file.content, options: { ...options, parser, filepath: file.path } } });
     return file;
   });
-  const running = startFormatting(pending.map((p) => p.job));
+  const running = startFormatting(
+    pending.map((p) => p.job),
+    (job) => prettier.format(job.content, job.options),
+  );
   const formatted = running.results.then((texts) => {
     pending.forEach(({ index, key }, i) => {
       cache.set(key, texts[i]!);

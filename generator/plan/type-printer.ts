@@ -33,9 +33,10 @@ function printShape(schema: IrSchema, scope: TypeScope): string {
     case 'union':
       return printUnion(schema, scope);
     case 'intersection':
-      return unique(schema.parts.map((part) => wrap(printType(part, scope)))).join(' & ');
+      return unique(schema.parts.map((part) => wrap(printType(part, scope)))).join(' & ') || 'unknown';
     case 'enum':
-      return unique(schema.values.map(enumLiteral)).join(' | ');
+      // `enum: []` admits no value at all (JSON Schema §6.1.2).
+      return unique(schema.values.map(enumLiteral)).join(' | ') || 'never';
     case 'literal':
       return enumLiteral(schema.value);
     case 'primitive':

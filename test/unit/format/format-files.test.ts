@@ -47,10 +47,17 @@ describe('formatInParallel', () => {
       options: { ...OPTIONS, parser: 'typescript', filepath: `f${i}.ts` },
     }));
     expect(jobs.reduce((sum, job) => sum + job.content.length, 0)).toBeGreaterThan(400_000);
-    const parallel = await formatInParallel(jobs);
+    const parallel = await formatInParallel(jobs, () => Promise.reject(new Error('not on this thread')));
     const serial = await Promise.all(jobs.map((job) => format(job.content, job.options)));
     expect(parallel).toEqual(serial);
   }, 120_000);
+});
+
+describe('formatInParallel, small inputs', () => {
+  it('formats a few small files on the calling thread, in order', async () => {
+    const jobs = ['a', 'b'].map((name) => ({ content: `export const ${name} = 1`, options: { ...OPTIONS, parser: 'typescript' } }));
+    expect(await formatInParallel(jobs, async (job) => `here: ${job.content}`)).toEqual(['here: export const a = 1', 'here: export const b = 1']);
+  });
 });
 
 describe('balancedShares', () => {
