@@ -62,7 +62,8 @@ export function hasExternalRefs(value: unknown): boolean {
       continue;
     }
     for (const [key, child] of Object.entries(node)) {
-      if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) return true;
+      // "" is this document itself (RFC 3986 §4.4, a same-document reference), not another file.
+      if (key === '$ref' && typeof child === 'string' && child !== '' && !child.startsWith('#')) return true;
       stack.push(child);
     }
   }

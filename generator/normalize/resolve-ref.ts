@@ -12,10 +12,11 @@ export function resolveRef(document: unknown, node: JsonObject, pointer: string)
   let current = node;
   let currentPointer = pointer;
   for (let ref = stringField(current, '$ref'); ref !== undefined; ref = stringField(current, '$ref')) {
-    if (!ref.startsWith('#')) return { ok: false, reason: 'external', ref };
+    if (ref !== '' && !ref.startsWith('#')) return { ok: false, reason: 'external', ref };
     if (seen.has(ref)) return { ok: false, reason: 'cycle', ref };
     seen.add(ref);
-    const target = lookupPointer(document, ref);
+    // "" and "#" name the whole document (RFC 3986 §4.4), which is no Schema, Parameter or Response Object.
+    const target = ref === '' || ref === '#' ? undefined : lookupPointer(document, ref);
     if (!isObject(target)) return { ok: false, reason: 'missing', ref, near: nearestName(document, ref) };
     current = target;
     currentPointer = ref;
