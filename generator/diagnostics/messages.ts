@@ -14,7 +14,7 @@ export const MESSAGES = {
   OAS101: '{what} must be {expected}',
   OAS102: 'missing required field "{field}"',
   OAS103: '$ref "{ref}" does not resolve{hint}',
-  OAS104: '$ref "{ref}" points to a file oasgen does not load yet (external references arrive with multi-file support)',
+  OAS104: '$ref "{ref}" points to another file that was not bundled into the document',
   OAS105: '$ref cycle "{ref}" resolves to nothing',
   OAS106: 'the document nests deeper than {limit} levels here; oasgen stops rather than overflow the stack',
   OAS201: 'path parameter "{name}" is not declared',
