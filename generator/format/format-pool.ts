@@ -10,7 +10,7 @@ export interface FormatJob {
   options: Options;
 }
 
-/** Formatting under way on worker threads: its results (in job order), or a way to stop it. */
+/** Formatting under way: its results (in job order), or a way to stop it. */
 export interface RunningFormat {
   results: Promise<string[]>;
   cancel: () => Promise<void>;
@@ -45,14 +45,14 @@ parentPort.on('message', async (jobs) => {
  * Starts formatting every job with prettier on worker threads and returns at once, so the main
  * thread can type-check the client meanwhile (generate.ts). The jobs are split up front into one
  * share per worker, balanced by size: a worker never waits for the busy main thread to hand it work.
+ * A few small jobs are formatted with `formatHere` on this thread instead.
  */
 export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>): RunningFormat {
   if (jobs.length === 0) return { results: Promise.resolve([]), cancel: async () => {} };
   // A few files (a rerun after a small spec edit) format faster here than a worker starts (~0.3 s).
-  if (jobs.reduce((sum, job) => sum + job.content.length, 0) < IN_THREAD_LIMIT) {
-    return { results: (async () => Promise.all(jobs.map(formatHere)))(), cancel: async () => {} };
-  }
-  const shares = balancedShares(jobs, workerCount(jobs));
+  const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
+  if (size < IN_THREAD_LIMIT) return { results: Promise.all(jobs.map((job) => formatHere(job))), cancel: async () => {} };
+  const shares = balancedShares(jobs, workerCount(size, jobs.length));
   const workers = shares.map(() => new Worker(new URL(`data:text/javascript,${encodeURIComponent(WORKER_SOURCE)}`), { workerData: { prettier: prettierUrl() } }));
   const cancel = async (): Promise<void> => {
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -65,15 +65,14 @@ export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: Fo
   return { results: results.finally(cancel), cancel };
 }
 
-/** Formats every job on worker threads and waits for the results, in job order. */
+/** Formats every job (see `startFormatting`) and waits for the results, in job order. */
 export function formatInParallel(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>): Promise<string[]> {
   return startFormatting(jobs, formatHere).results;
 }
 
-function workerCount(jobs: readonly FormatJob[]): number {
-  const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
+function workerCount(size: number, jobs: number): number {
   // The main thread type-checks meanwhile: one core is already taken.
-  return size < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS, jobs.length));
+  return size < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS, jobs));
 }
 
 /**

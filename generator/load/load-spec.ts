@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messageFor } from '../diagnostics/messages.js';
 import { isObject } from '../normalize/json.js';
+import { isSameDocumentRef } from '../normalize/resolve-ref.js';
 import { upgradeSwagger2 } from '../upgrade/upgrade-swagger2.js';
 import { MAX_DEPTH, tooDeepPointer } from '../validate/document-depth.js';
 import { hasSupportedVersion } from '../validate/openapi-version.js';
@@ -62,8 +63,7 @@ export function hasExternalRefs(value: unknown): boolean {
       continue;
     }
     for (const [key, child] of Object.entries(node)) {
-      // "" is this document itself (RFC 3986 §4.4, a same-document reference), not another file.
-      if (key === '$ref' && typeof child === 'string' && child !== '' && !child.startsWith('#')) return true;
+      if (key === '$ref' && typeof child === 'string' && !isSameDocumentRef(child)) return true;
       stack.push(child);
     }
   }

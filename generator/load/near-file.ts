@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { editDistance } from '../normalize/resolve-ref.js';
 import { isUrl } from './read-source.js';
 
@@ -15,7 +15,7 @@ export async function nearFile(missing: string, referencedFrom: string): Promise
   let folder = missing;
   let entries: string[] | undefined;
   do {
-    pending.unshift(folder.slice(dirname(folder).length).replace(/^[\\/]/, ''));
+    pending.unshift(basename(folder));
     folder = dirname(folder);
     entries = await entriesOf(folder);
   } while (entries === undefined && dirname(folder) !== folder);

@@ -7,12 +7,17 @@ export type Resolved =
   | { ok: false; reason: 'missing' | 'external' | 'cycle'; ref: string; near?: string };
 
 /** Follows `$ref` chains (local JSON pointers only) until a node without `$ref`, detecting cycles. */
+/** A reference into this document: a fragment, or "" (RFC 3986 §4.4, a same-document reference). */
+export function isSameDocumentRef(ref: string): boolean {
+  return ref === '' || ref.startsWith('#');
+}
+
 export function resolveRef(document: unknown, node: JsonObject, pointer: string): Resolved {
   const seen = new Set<string>();
   let current = node;
   let currentPointer = pointer;
   for (let ref = stringField(current, '$ref'); ref !== undefined; ref = stringField(current, '$ref')) {
-    if (ref !== '' && !ref.startsWith('#')) return { ok: false, reason: 'external', ref };
+    if (!isSameDocumentRef(ref)) return { ok: false, reason: 'external', ref };
     if (seen.has(ref)) return { ok: false, reason: 'cycle', ref };
     seen.add(ref);
     // "" and "#" name the whole document (RFC 3986 §4.4), which is no Schema, Parameter or Response Object.

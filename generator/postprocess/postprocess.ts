@@ -63,24 +63,28 @@ export async function checkTypes(files: readonly RenderedFile[], state: TypeChec
   // Loaded here: the compiler is not needed when a run is served from the cache.
   const [{ typeCheck, CHECKER }, { codeFingerprint }] = await Promise.all([import('./type-check.js'), import('./code-fingerprint.js')]);
   const sources = files.filter((f) => f.path.endsWith('.ts'));
-  const texts = sources.map((f) => createHash('sha1').update(f.content).digest('base64url'));
-  const previous = state.checked;
-  if (previous && state.checker === CHECKER && Object.keys(previous).length === sources.length) {
-    // The same files as the last clean check, changed (if at all) only in comments and layout:
-    // the checker would say the same, so the check is skipped (a one-operation summary edit).
-    const same = sources.every((f, i) => {
+  const previous = state.checker === CHECKER ? state.checked : undefined;
+  // Each file's text hash, and its code fingerprint (taken over from the last check when the text is the same).
+  const current = sources.map((f): CheckedFile => {
+    const text = createHash('sha1').update(f.content).digest('base64url');
+    const before = previous?.[f.path];
+    return before?.text === text ? before : { text, code: codeFingerprint(f.content) };
+  });
+  // The same files as the last clean check, changed (if at all) only in comments and layout: the
+  // checker would say the same, so the check is skipped (a one-operation summary edit).
+  const unchanged =
+    previous !== undefined &&
+    Object.keys(previous).length === sources.length &&
+    sources.every((f, i) => {
       const before = previous[f.path];
-      return before !== undefined && (before.text === texts[i] || (before.code !== undefined && before.code === codeFingerprint(f.content)));
+      return before !== undefined && (before === current[i] || (before.code !== undefined && before.code === current[i]!.code));
     });
-    if (same) {
-      state.checked = Object.fromEntries(sources.map((f, i) => [f.path, { ...previous[f.path], text: texts[i]! }]));
-      return;
-    }
+  if (!unchanged) {
+    const { problems, buildInfo } = typeCheck(files, state.buildInfo);
+    if (problems.length > 0) throw new GeneratedCodeError(problems);
+    state.buildInfo = buildInfo;
   }
-  const { problems, buildInfo } = typeCheck(files, state.buildInfo);
-  if (problems.length > 0) throw new GeneratedCodeError(problems);
-  state.buildInfo = buildInfo;
-  state.checked = Object.fromEntries(sources.map((f, i) => [f.path, { text: texts[i]!, code: codeFingerprint(f.content) }]));
+  state.checked = Object.fromEntries(sources.map((f, i) => [f.path, current[i]!]));
   state.checker = CHECKER;
 }
 
