@@ -2,10 +2,17 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
-import { startFormatting, type FormatJob } from './format-pool.js';
+import { startFormatting, type FormatJob, type FormatOutcome } from './format-pool.js';
+import { assembleMarkdown, planMarkdown, printCodePiece } from './markdown-blocks.js';
+import { planBatches, splitBatch, type TypeScriptBatch } from './typescript-batches.js';
 
 /** oasgen's own defaults; a prettier config found from the output folder upwards takes precedence. */
-const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: 'all', proseWrap: 'preserve' };
+const DEFAULTS: Options = {
+  singleQuote: true,
+  printWidth: 100,
+  trailingComma: 'all',
+  proseWrap: 'preserve',
+};
 
 /** Formatted texts by `formatKey`, kept between runs by generator/cache/. */
 export type FormatCache = Map<string, string>;
@@ -31,10 +38,18 @@ export async function formatFiles(files: RenderedFile[], outputDir: string, cach
  */
 export async function startFormatFiles(files: RenderedFile[], outputDir: string, cache: FormatCache = new Map(), used = new Set<string>()): Promise<FormattingFiles> {
   const prettier = await import('prettier');
-  const user = (await prettier.resolveConfig(join(outputDir, 'index.ts'), { editorconfig: false })) ?? {};
+  const user =
+    (await prettier.resolveConfig(join(outputDir, 'index.ts'), {
+      editorconfig: false,
+    })) ?? {};
   const options: Options = { ...DEFAULTS, ...user };
   const salt = `${prettier.version}\n${JSON.stringify(options)}`;
-  const pending: { index: number; key: string; job: FormatJob }[] = [];
+  const work = new FormatWork(options);
+  const pending: {
+    index: number;
+    key: string;
+    finish: (done: FormatDone) => string;
+  }[] = [];
   const result = files.map((file, index) => {
     const parser = parserOf(file.path);
     if (!parser) return file;
@@ -42,21 +57,128 @@ export async function startFormatFiles(files: RenderedFile[], outputDir: string,
     used.add(key);
     const cached = cache.get(key);
     if (cached !== undefined) return { path: file.path, content: cached };
-    pending.push({ index, key, job: { content: file.content, options: { ...options, parser, filepath: file.path } } });
+    pending.push({ index, key, finish: work.add(file, parser) });
     return file;
   });
-  const running = startFormatting(
-    pending.map((p) => p.job),
-    (job) => prettier.format(job.content, job.options),
-  );
-  const formatted = running.results.then((texts) => {
-    pending.forEach(({ index, key }, i) => {
-      cache.set(key, texts[i]!);
-      result[index] = { path: files[index]!.path, content: texts[i]! };
-    });
+  const batches = planBatches(work.typescript);
+  const jobs = [
+    ...batches.map((batch) => ({
+      content: batch.text,
+      options: { ...options, parser: 'typescript' },
+    })),
+    ...work.others,
+  ];
+  const formatHere = (job: FormatJob): Promise<string> => prettier.format(job.content, job.options);
+  const running = startFormatting(jobs, formatHere);
+  const formatted = running.results.then(async (outcomes) => {
+    const typescript = await splitBatches(batches, outcomes, work.typescript, (content) =>
+      formatHere({
+        content,
+        options: { ...options, parser: 'typescript' },
+      }),
+    );
+    const done: FormatDone = {
+      typescript: (i) => typescript[i]!,
+      other: (i) => outcomes[batches.length + i]!,
+    };
+    for (const { index, key, finish } of pending) {
+      const content = finish(done);
+      cache.set(key, content);
+      result[index] = { path: files[index]!.path, content };
+    }
     return result;
   });
   return { files: formatted, cancel: running.cancel };
+}
+
+/** The outcomes of one run's prettier calls: TypeScript texts (batched) and other jobs, by index. */
+interface FormatDone {
+  typescript: (index: number) => FormatOutcome;
+  other: (index: number) => FormatOutcome;
+}
+
+/**
+ * The prettier work of a run, gathered file by file: TypeScript texts (files and the code blocks of
+ * docs) to be batched, other jobs one per file, and for each file how to finish it from the results.
+ * With plugins, or options the markdown printer of markdown-blocks.ts does not follow, every file
+ * is one prettier call as it comes.
+ */
+class FormatWork {
+  readonly typescript: string[] = [];
+  readonly others: FormatJob[] = [];
+  private readonly batching: boolean;
+  private readonly printsMarkdown: boolean;
+
+  constructor(private readonly options: Options) {
+    const plain = (options.plugins ?? []).length === 0 && !options.requirePragma && !options.insertPragma && (options.endOfLine ?? 'lf') === 'lf';
+    this.batching = plain;
+    this.printsMarkdown = plain && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
+  }
+
+  add(file: RenderedFile, parser: string): (done: FormatDone) => string {
+    if (parser === 'typescript' && this.batching) {
+      const index = this.typescript.push(file.content) - 1;
+      return (done) => textOf(done.typescript(index));
+    }
+    const plan = parser === 'markdown' && this.printsMarkdown ? planMarkdown(file.content) : undefined;
+    if (!plan) {
+      const index = this.other(file.content, parser, file.path);
+      return (done) => textOf(done.other(index));
+    }
+    const code = plan.pieces.map((piece) => (piece.kind === 'code' ? this.typescript.push(piece.code) - 1 : -1));
+    const rest = plan.rest === undefined ? -1 : this.other(plan.rest, parser, file.path);
+    return (done) => {
+      const pieces = plan.pieces.map((piece, i) => {
+        if (piece.kind === 'text') return piece.text;
+        const outcome = done.typescript(code[i]!);
+        // Prettier leaves a code block it cannot parse as it is.
+        return printCodePiece(piece, 'text' in outcome ? outcome.text : undefined);
+      });
+      return assembleMarkdown(plan, pieces, rest < 0 ? undefined : textOf(done.other(rest)));
+    };
+  }
+
+  private other(content: string, parser: string, filepath: string): number {
+    return (
+      this.others.push({
+        content,
+        options: { ...this.options, parser, filepath },
+      }) - 1
+    );
+  }
+}
+
+/** Each TypeScript text's outcome; a batch that failed or did not split is formatted again member by member. */
+async function splitBatches(
+  batches: readonly TypeScriptBatch[],
+  outcomes: readonly FormatOutcome[],
+  texts: readonly string[],
+  formatAlone: (text: string) => Promise<string>,
+): Promise<FormatOutcome[]> {
+  const results = new Array<FormatOutcome>(texts.length);
+  await Promise.all(
+    batches.map(async (batch, b) => {
+      const outcome = outcomes[b]!;
+      if (batch.members.length === 1) return (results[batch.members[0]!] = outcome);
+      const parts = 'text' in outcome ? splitBatch(batch, outcome.text) : undefined;
+      for (const [i, member] of batch.members.entries()) {
+        results[member] = parts
+          ? { text: parts[i]! }
+          : await formatAlone(texts[member]!).then(
+              (text) => ({ text }),
+              (error: unknown) => ({
+                error: error instanceof Error ? error.message : String(error),
+              }),
+            );
+      }
+    }),
+  );
+  return results;
+}
+
+function textOf(outcome: FormatOutcome): string {
+  if ('error' in outcome) throw new Error(outcome.error);
+  return outcome.text;
 }
 
 function parserOf(path: string): string | undefined {

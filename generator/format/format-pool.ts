@@ -10,9 +10,12 @@ export interface FormatJob {
   options: Options;
 }
 
-/** Formatting under way: its results (in job order), or a way to stop it. */
+/** What prettier made of one job: the formatted text, or the message of the error it threw. */
+export type FormatOutcome = { text: string } | { error: string };
+
+/** Formatting under way: its outcomes (in job order), or a way to stop it. */
 export interface RunningFormat {
-  results: Promise<string[]>;
+  results: Promise<FormatOutcome[]>;
   cancel: () => Promise<void>;
 }
 
@@ -31,13 +34,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 const prettier = await import(workerData.prettier);
 const format = prettier.format ?? prettier.default.format;
 parentPort.on('message', async (jobs) => {
-  try {
-    const results = [];
-    for (const job of jobs) results.push(await format(job.content, job.options));
-    parentPort.postMessage({ results });
-  } catch (error) {
-    parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  const results = [];
+  for (const job of jobs) {
+    try {
+      results.push({ text: await format(job.content, job.options) });
+    } catch (error) {
+      results.push({ error: error instanceof Error ? error.message : String(error) });
+    }
   }
+  parentPort.postMessage({ results });
 });
 `;
 
@@ -45,28 +50,44 @@ parentPort.on('message', async (jobs) => {
  * Starts formatting every job with prettier on worker threads and returns at once, so the main
  * thread can type-check the client meanwhile (generate.ts). The jobs are split up front into one
  * share per worker, balanced by size: a worker never waits for the busy main thread to hand it work.
+ * (The main thread does not join in once its check is done: measured on 2 cores, the worker then
+ * slowed down by as much as the main thread did, both allocating heavily.)
  * A few small jobs are formatted with `formatHere` on this thread instead.
  */
 export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>): RunningFormat {
+  const here = (job: FormatJob): Promise<FormatOutcome> =>
+    formatHere(job).then(
+      (text) => ({ text }),
+      (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+    );
   if (jobs.length === 0) return { results: Promise.resolve([]), cancel: async () => {} };
   // A few files (a rerun after a small spec edit) format faster here than a worker starts (~0.3 s).
   const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
-  if (size < IN_THREAD_LIMIT) return { results: Promise.all(jobs.map((job) => formatHere(job))), cancel: async () => {} };
+  if (size < IN_THREAD_LIMIT) return { results: Promise.all(jobs.map(here)), cancel: async () => {} };
   const shares = balancedShares(jobs, workerCount(size, jobs.length));
   const workers = shares.map(() => new Worker(new URL(`data:text/javascript,${encodeURIComponent(WORKER_SOURCE)}`), { workerData: { prettier: prettierUrl() } }));
   const cancel = async (): Promise<void> => {
     await Promise.all(workers.map((worker) => worker.terminate()));
   };
-  const results = Promise.all(shares.map((share, i) => exchange(workers[i]!, share.map((index) => jobs[index]!)))).then((replies) => {
-    const ordered = new Array<string>(jobs.length);
+  const results = Promise.all(
+    shares.map((share, i) =>
+      exchange(
+        workers[i]!,
+        share.map((index) => jobs[index]!),
+      ),
+    ),
+  ).then((replies) => {
+    const ordered = new Array<FormatOutcome>(jobs.length);
     shares.forEach((share, i) => share.forEach((index, j) => (ordered[index] = replies[i]![j]!)));
     return ordered;
   });
-  return { results: results.finally(cancel), cancel };
+  const running = results.finally(cancel);
+  running.catch(() => undefined); // cancelled on purpose: whoever cancels reports why
+  return { results: running, cancel };
 }
 
 /** Formats every job (see `startFormatting`) and waits for the results, in job order. */
-export function formatInParallel(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>): Promise<string[]> {
+export function formatInParallel(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>): Promise<FormatOutcome[]> {
   return startFormatting(jobs, formatHere).results;
 }
 
@@ -96,14 +117,13 @@ function prettierUrl(): string {
   return typeof import.meta.resolve === 'function' ? import.meta.resolve('prettier') : pathToFileURL(createRequire(import.meta.url).resolve('prettier')).href;
 }
 
-function exchange(worker: Worker, jobs: FormatJob[]): Promise<string[]> {
+function exchange(worker: Worker, jobs: FormatJob[]): Promise<FormatOutcome[]> {
   return new Promise((resolve, reject) => {
     const onExit = (code: number): void => reject(new Error(`the prettier worker stopped (exit code ${code}) before it finished`));
-    worker.once('message', (reply: { results?: string[]; error?: string }) => {
+    worker.once('message', (reply: { results: FormatOutcome[] }) => {
       worker.off('error', reject);
       worker.off('exit', onExit);
-      if (reply.results) resolve(reply.results);
-      else reject(new Error(reply.error));
+      resolve(reply.results);
     });
     worker.once('error', reject);
     worker.once('exit', onExit);

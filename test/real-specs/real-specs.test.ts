@@ -1,4 +1,6 @@
+import { format } from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatFiles } from '../../generator/format/format-files.js';
 import type { GenerateResult } from '../../generator/generate.js';
 import { generateInMemory, removeDir, writeToTemp } from '../helpers/generate-client.js';
 import { typecheckClient } from '../helpers/tsc.js';
@@ -70,3 +72,26 @@ describe('OpenAI: operations answering JSON or a stream get both methods', () =>
     expect(docs).toContain('[**createChatCompletionStream**](ChatApi.md#createChatCompletionStream)');
   }, 300_000);
 });
+
+// The format stage prints most doc blocks itself and batches TypeScript (generator/format/); on
+// every real spec it must give what prettier gives file by file. The generated files are undone a
+// little first (tables unaligned, TypeScript unindented), so there is formatting to do.
+describe.each(SPECS)('%s: the format stage prints what prettier prints', (spec) => {
+  it('file by file', async () => {
+    const { files } = await generated(spec);
+    const undone = files
+      .filter((file) => file.path.endsWith('.md') || file.path.endsWith('.ts'))
+      .map((file) => ({ path: file.path, content: file.path.endsWith('.md') ? unalignTables(file.content) : file.content.replace(/^[ \t]+/gm, '') }));
+    const formatted = await formatFiles(undone, 'generated');
+    const options = { singleQuote: true, printWidth: 100, trailingComma: 'all' as const, proseWrap: 'preserve' as const };
+    const differing: string[] = [];
+    for (const [i, file] of undone.entries()) {
+      if (formatted[i]!.content !== (await format(file.content, { ...options, filepath: file.path }))) differing.push(file.path);
+    }
+    expect(differing).toEqual([]);
+  }, 300_000);
+});
+
+function unalignTables(markdown: string): string {
+  return markdown.replace(/^\|.*\|$/gm, (row) => row.replace(/ {2,}/g, ' ').replace(/:?-{3,}:?/g, (dashes) => dashes.replace(/-+/, '-')));
+}

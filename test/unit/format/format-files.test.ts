@@ -19,6 +19,21 @@ describe('formatFiles', () => {
     ]);
   });
 
+  it('formats batched TypeScript and docs with code blocks as prettier formats each file', async () => {
+    const files = [
+      { path: 'a.ts', content: 'export const a = foo' },
+      { path: 'b.ts', content: '(bar)' },
+      { path: 'docs/Api.md', content: '# Api\n\n|Method|Path|\n|-|-|\n|get|/pets|\n\n```ts\nconst pets = await api.list({limit:10})\n```\n\nSome *emphasis*.\n\n```ts\nconst = broken\n```\n' },
+    ];
+    const want = await Promise.all(files.map(async (file) => ({ path: file.path, content: await format(file.content, { ...OPTIONS, filepath: file.path }) })));
+    expect(await formatFiles(files, '/nonexistent/output')).toEqual(want);
+  });
+
+  it('fails on a TypeScript file prettier cannot parse, naming the error', async () => {
+    const files = [{ path: 'a.ts', content: 'export const a = 1' }, { path: 'b.ts', content: 'export const = ;' }];
+    await expect(formatFiles(files, '/nonexistent/output')).rejects.toThrow('(1:14)');
+  });
+
   it('takes a cached result instead of calling prettier, and records the keys it used', async () => {
     const file = { path: 'a.ts', content: 'export const a = 1' };
     const cache = new Map<string, string>();
@@ -48,7 +63,7 @@ describe('formatInParallel', () => {
     }));
     expect(jobs.reduce((sum, job) => sum + job.content.length, 0)).toBeGreaterThan(400_000);
     const parallel = await formatInParallel(jobs, () => Promise.reject(new Error('not on this thread')));
-    const serial = await Promise.all(jobs.map((job) => format(job.content, job.options)));
+    const serial = await Promise.all(jobs.map(async (job) => ({ text: await format(job.content, job.options) })));
     expect(parallel).toEqual(serial);
   }, 120_000);
 });
@@ -56,8 +71,26 @@ describe('formatInParallel', () => {
 describe('formatInParallel, small inputs', () => {
   it('formats a few small files on the calling thread, in order', async () => {
     const jobs = ['a', 'b'].map((name) => ({ content: `export const ${name} = 1`, options: { ...OPTIONS, parser: 'typescript' } }));
-    expect(await formatInParallel(jobs, async (job) => `here: ${job.content}`)).toEqual(['here: export const a = 1', 'here: export const b = 1']);
+    expect(await formatInParallel(jobs, async (job) => `here: ${job.content}`)).toEqual([{ text: 'here: export const a = 1' }, { text: 'here: export const b = 1' }]);
   });
+
+  it('reports a file prettier cannot parse as that file\'s error, and formats the others', async () => {
+    const jobs = ['export const a = 1', 'export const = ;'].map((content) => ({ content, options: { ...OPTIONS, parser: 'typescript' } }));
+    const [good, bad] = await formatInParallel(jobs, (job) => format(job.content, job.options));
+    expect(good).toEqual({ text: 'export const a = 1;\n' });
+    expect(bad).toEqual({ error: expect.stringContaining('(1:14)') });
+  });
+});
+
+describe('formatInParallel, on workers, with a file prettier cannot parse', () => {
+  it('gives that file its error and every other file its text', async () => {
+    const big = (i: number) => `export const value${i} = [${Array.from({ length: 8000 }, (_, j) => j).join(',')}]`;
+    const jobs = [big(0), 'export const = ;', big(1)].map((content) => ({ content, options: { ...OPTIONS, parser: 'typescript' } }));
+    expect(jobs.reduce((sum, job) => sum + job.content.length, 0)).toBeGreaterThan(60_000);
+    const outcomes = await formatInParallel(jobs, () => Promise.reject(new Error('not on this thread')));
+    expect(outcomes.map((outcome) => Object.keys(outcome)[0])).toEqual(['text', 'error', 'text']);
+    expect(outcomes[0]).toEqual({ text: await format(jobs[0]!.content, jobs[0]!.options) });
+  }, 60_000);
 });
 
 describe('balancedShares', () => {

@@ -1,0 +1,162 @@
+import { isPlainInline, startsParagraph } from './markdown-inline.js';
+import { printTable } from './markdown-table.js';
+
+/**
+ * Markdown that oasgen prints itself instead of prettier, block by block: prettier's markdown
+ * printer is the slowest part of a run (docs are most of the output), yet most blocks of generated
+ * docs are tables, headings and one-line paragraphs whose canonical form is simple.
+ *
+ * A top-level block (separated from its neighbours by blank lines, starting in column 0) is
+ * - printed here when it is a heading, paragraph, one-line quote, simple list, anchor or table made
+ *   only of inline markdown that prettier prints unchanged (markdown-inline.ts), the table aligned
+ *   as prettier aligns it;
+ * - a TypeScript code block, whose code prettier formats as TypeScript (what prettier does to an
+ *   embedded `ts` block), batched with the other TypeScript of the run;
+ * - otherwise left to prettier, in a copy of the document where each block handled here is an
+ *   HTML comment: an HTML block prints as it is and separates its neighbours as the block did.
+ *
+ * Whole documents go to prettier when a block could span blank lines or change how another block
+ * reads (front matter, HTML blocks of kinds 1 to 5, math, link definitions, indented or tilde
+ * fences, `prettier-ignore`, carriage returns).
+ */
+
+/** A block printed here, or TypeScript code to be formatted before it is. */
+export type MarkdownPiece = { kind: 'text'; text: string } | { kind: 'code'; info: string; code: string };
+
+export interface MarkdownPlan {
+  pieces: MarkdownPiece[];
+  /** The document for prettier, each piece an HTML comment `placeholder(i)`; undefined when every block is a piece. */
+  rest: string | undefined;
+}
+
+export function placeholder(index: number): string {
+  return `<!-- oasgen-piece-${index} -->`;
+}
+
+const WHOLE_DOCUMENT = [
+  /\r|prettier-ignore|oasgen-piece-/,
+  /^(?:---|\+\+\+)[ \t]*(?:\n|$)/,
+  /^ {0,3}\[[^\]]*\]:/m,
+  /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$))/im,
+  /^ {0,3}\$\$/m,
+  /^ {1,}```|^ {0,3}~~~/m,
+];
+
+/** How to format `text` (markdown) with the fewest prettier calls, or undefined to give it all to prettier. */
+export function planMarkdown(text: string): MarkdownPlan | undefined {
+  if (WHOLE_DOCUMENT.some((pattern) => pattern.test(text))) return undefined;
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const pieces: MarkdownPiece[] = [];
+  const rest: string[] = [];
+  let slow = false;
+  let i = 0;
+  while (i < lines.length) {
+    const atBlockStart = i === 0 || lines[i - 1] === '';
+    const line = lines[i]!;
+    if (line.startsWith('```')) {
+      const close = closingFence(lines, i);
+      if (close === undefined) return undefined;
+      const code = codePiece(lines, i, close);
+      const alone = atBlockStart && (close + 1 === lines.length || lines[close + 1] === '');
+      if (code && alone) keep(code, close + 1);
+      else takeSlow(close + 1);
+      continue;
+    }
+    if (line === '' || !atBlockStart) {
+      rest.push(line);
+      slow ||= line !== '';
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && lines[end] !== '' && (end === i || !lines[end]!.startsWith('```'))) end++;
+    const block = lines.slice(i, end);
+    const followedByBlank = end === lines.length || lines[end] === '';
+    const printed = followedByBlank
+      ? printBlock(
+          block,
+          lines.slice(end).find((next) => next !== ''),
+          previousBlockStart(lines, i),
+        )
+      : undefined;
+    if (printed === undefined) takeSlow(end);
+    else keep({ kind: 'text', text: printed }, end);
+  }
+  return { pieces, rest: slow ? rest.join('\n') + '\n' : undefined };
+
+  function keep(piece: MarkdownPiece, next: number): void {
+    rest.push(placeholder(pieces.length));
+    pieces.push(piece);
+    i = next;
+  }
+  function takeSlow(next: number): void {
+    rest.push(...lines.slice(i, next));
+    slow = true;
+    i = next;
+  }
+}
+
+/** Assembles the document: the pieces (code formatted by then) in place of their placeholders in prettier's `formattedRest`. */
+export function assembleMarkdown(plan: MarkdownPlan, pieceTexts: readonly string[], formattedRest: string | undefined): string {
+  if (formattedRest === undefined) return pieceTexts.length === 0 ? '' : pieceTexts.join('\n\n') + '\n';
+  return formattedRest.replace(/^<!-- oasgen-piece-(\d+) -->$/gm, (_, index: string) => pieceTexts[Number(index)]!);
+}
+
+/** A code piece as prettier prints it: `formatted` is prettier's TypeScript output, or undefined when the code did not parse. */
+export function printCodePiece(piece: { info: string; code: string }, formatted: string | undefined): string {
+  const code = formatted === undefined ? piece.code : formatted.replace(/\n$/, '');
+  return '```' + piece.info + '\n' + code + '\n```';
+}
+
+function closingFence(lines: readonly string[], open: number): number | undefined {
+  for (let j = open + 1; j < lines.length; j++) if (/^ {0,3}`{3,}\s*$/.test(lines[j]!)) return j;
+  return undefined;
+}
+
+/** A TypeScript code block prettier formats as a whole: three backticks, no backtick runs inside. */
+function codePiece(lines: readonly string[], open: number, close: number): MarkdownPiece | undefined {
+  const info = /^```(ts|typescript)$/.exec(lines[open]!)?.[1];
+  const code = lines.slice(open + 1, close).join('\n');
+  if (!info || lines[close] !== '```' || code.trim() === '' || code.includes('``') || code.includes('prettier-ignore') || /^\s*['"#\uFEFF]/.test(code)) return undefined;
+  return { kind: 'code', info, code };
+}
+
+/**
+ * The first line of the block before the one at `start`, to tell whether two lists are siblings;
+ * an indented last line stands for itself (it may continue a list item).
+ */
+function previousBlockStart(lines: readonly string[], start: number): string | undefined {
+  let j = start - 1;
+  while (j >= 0 && lines[j] === '') j--;
+  if (j < 0 || /^\s/.test(lines[j]!)) return j < 0 ? undefined : lines[j];
+  while (j > 0 && lines[j - 1] !== '') j--;
+  return lines[j];
+}
+
+const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/** The block as prettier prints it, or undefined when prettier must. */
+function printBlock(block: readonly string[], after: string | undefined, before: string | undefined): string | undefined {
+  const first = block[0]!;
+  if (first.startsWith('|')) return printTable(block);
+  if (block.length === 1) {
+    const heading = /^#{1,6} (.+)$/.exec(first);
+    if (heading) return heading[1]!.endsWith('#') || !isPlainInline(heading[1]!, 'line') ? undefined : first;
+    if (/^<a (?:id|name)="[A-Za-z0-9_.:-]*"><\/a>$/.test(first)) return first;
+    if (first.startsWith('> ')) return startsParagraph(first.slice(2)) && isPlainInline(first.slice(2), 'line') ? first : undefined;
+  }
+  if (first.startsWith('- ')) return printList(block, after, before);
+  return block.every((line) => startsParagraph(line) && isPlainInline(line, 'line')) ? block.join('\n') : undefined;
+}
+
+/**
+ * A tight list of one-line `- ` items. Prettier marks a list `-`, or `*` when the list before it is
+ * its sibling, and merges a list with what follows it after a blank line when that is indented or
+ * another item: those stay with prettier.
+ */
+function printList(block: readonly string[], after: string | undefined, before: string | undefined): string | undefined {
+  if ((before !== undefined && (LIST_ITEM.test(before) || /^\s/.test(before))) || (after !== undefined && (/^\s/.test(after) || LIST_ITEM.test(after)))) return undefined;
+  const plain = block.every((line) => line.startsWith('- ') && startsParagraph(line.slice(2)) && isPlainInline(line.slice(2), 'line'));
+  return plain ? block.join('\n') : undefined;
+}

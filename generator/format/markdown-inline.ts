@@ -1,0 +1,121 @@
+/**
+ * Which inline markdown prettier prints back unchanged (with `proseWrap: 'preserve'`), so that
+ * markdown-blocks.ts can print a block itself instead of asking prettier. The grammar is narrow on
+ * purpose: plain words, `code`, **strong**, [links](url), [[wiki links]] and [bracketed notes].
+ * Anything else (emphasis, HTML, entities, autolinks, math, liquid, escapes other than `\_` and
+ * `\|`, double spaces) is left to prettier. test/unit/format/markdown-*.test.ts compare the two.
+ */
+
+/** Characters of plain text: ASCII words and punctuation without markdown meaning, Latin-1 letters, dashes and quotes. */
+const PLAIN = /^[A-Za-z0-9 .,;:!?'"()/=+%#{}\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u2010-\u2027]*$/;
+const URL = /^[A-Za-z0-9._~:/?#%+=,;-]*$/;
+const ALPHANUMERIC = /[A-Za-z0-9]/;
+
+/** Where the text stands: a table cell, or a line of a paragraph, heading, quote or list item. */
+export type InlineContext = 'cell' | 'line';
+
+/** True when prettier prints `text` (one line, already trimmed) exactly as it is. */
+export function isPlainInline(text: string, context: InlineContext): boolean {
+  if (text !== text.trim() || text.includes('  ') || /!\[|\{\{|\{%|%\}|\}\}/.test(text)) return false;
+  let i = 0;
+  while (i < text.length) {
+    const next = inlineToken(text, i, context);
+    if (next === undefined) return false;
+    i = next;
+  }
+  return true;
+}
+
+/** The index after the token that starts at `i`, or undefined when the token is not plain. */
+function inlineToken(text: string, i: number, context: InlineContext): number | undefined {
+  if (text.startsWith('`', i)) return codeSpan(text, i, context);
+  if (context === 'cell' && text.startsWith('<br>', i)) return i + 4;
+  // A bullet that starts a cell's line (oasgen lists response headers so) stays as it is.
+  if (context === 'cell' && text.startsWith('* ', i) && (i === 0 || text.endsWith('<br>', i))) return i + 2;
+  if (text.startsWith('**', i)) return strong(text, i);
+  if (text.startsWith('[[', i)) return closed(text, i + 2, ']]', isPlainWords);
+  if (text[i] === '[') return bracket(text, i);
+  if (text.startsWith('\\_', i) || (context === 'cell' && text.startsWith('\\|', i))) return i + 2;
+  if (text[i] === '_') return isIntraword(text, i) ? i + 1 : undefined;
+  // A bare URL or address becomes an autolink.
+  if (text.startsWith('://', i) || /^www\./i.test(text.slice(i, i + 4))) return undefined;
+  return PLAIN.test(text[i]!) ? i + 1 : undefined;
+}
+
+/**
+ * A code span, fenced by as many backticks as prettier would choose: the fewest that do not occur
+ * as a run inside. Its content has no leading or trailing space or backtick.
+ */
+function codeSpan(text: string, i: number, context: InlineContext): number | undefined {
+  const fence = /^`+/.exec(text.slice(i))![0];
+  let end = text.indexOf(fence, i + fence.length);
+  while (end >= 0 && text[end + fence.length] === '`') end = text.indexOf(fence, /^`+/.exec(text.slice(end))![0].length + end);
+  if (end < 0) return undefined;
+  const code = text.slice(i + fence.length, end);
+  if (code === '' || code !== code.trim() || code.startsWith('`') || code.endsWith('`') || fence.length !== shortestAbsentRun(code)) return undefined;
+  // In a table cell a pipe must be escaped, and the escape is the only backslash allowed.
+  if (context === 'cell' && /\\(?!\|)|(?<!\\)\|/.test(code)) return undefined;
+  if (context === 'line' && code.includes('\\')) return undefined;
+  return end + fence.length;
+}
+
+/** The length of the shortest run of backticks that `code` does not contain. */
+function shortestAbsentRun(code: string): number {
+  const runs = new Set((code.match(/`+/g) ?? []).map((run) => run.length));
+  let length = 1;
+  while (runs.has(length)) length++;
+  return length;
+}
+
+function strong(text: string, i: number): number | undefined {
+  return closed(text, i + 2, '**', isPlainWords);
+}
+
+/** `[text](url)`, `[**text**](url)`, or a bracketed note such as `[optional]` that is not a link. */
+function bracket(text: string, i: number): number | undefined {
+  const end = closingBracket(text, i + 1);
+  if (end === undefined) return undefined;
+  const label = text.slice(i + 1, end);
+  const labelIsPlain = isPlainWords(label) || (label.startsWith('**') && label.endsWith('**') && label.length > 4 && isPlainWords(label.slice(2, -2)));
+  if (!labelIsPlain) return undefined;
+  const after = text[end + 1];
+  if (after === '(') return closed(text, end + 2, ')', (url) => URL.test(url));
+  if (after === '[' || after === ':') return undefined;
+  return end + 1;
+}
+
+/** The `]` that closes a label starting at `from`; an empty `[]` inside (an array type) is part of it. */
+function closingBracket(text: string, from: number): number | undefined {
+  for (let j = from; j < text.length; j++) {
+    if (text.startsWith('[]', j)) j++;
+    else if (text[j] === '[') return undefined;
+    else if (text[j] === ']') return j;
+  }
+  return undefined;
+}
+
+/** The index after `close`, when the text between `from` and it passes `accept`. */
+function closed(text: string, from: number, close: string, accept: (inner: string) => boolean): number | undefined {
+  const end = text.indexOf(close, from);
+  if (end < 0 || !accept(text.slice(from, end))) return undefined;
+  return end + close.length;
+}
+
+/** Non-empty plain text without leading or trailing spaces; `_` only inside a word or escaped; `[]` (an array type). */
+function isPlainWords(words: string): boolean {
+  if (words === '' || words !== words.trim()) return false;
+  for (let i = 0; i < words.length; i++) {
+    if (words.startsWith('\\_', i) || words.startsWith('[]', i)) i++;
+    else if (words[i] === '_' ? !isIntraword(words, i) : !PLAIN.test(words[i]!)) return false;
+  }
+  return true;
+}
+
+function isIntraword(text: string, i: number): boolean {
+  return ALPHANUMERIC.test(text[i - 1] ?? '') && ALPHANUMERIC.test(text[i + 1] ?? '');
+}
+
+/** True when a paragraph line may start with this text without starting another kind of block. */
+export function startsParagraph(line: string): boolean {
+  return /^(?:[A-Za-z(`"'[]|\*\*[^*\s])/.test(line);
+}

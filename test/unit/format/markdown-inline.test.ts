@@ -1,0 +1,74 @@
+import { format } from 'prettier';
+import { describe, expect, it } from 'vitest';
+import { isPlainInline, startsParagraph } from '../../../generator/format/markdown-inline.js';
+
+const MARKDOWN = { parser: 'markdown', proseWrap: 'preserve' as const };
+
+/** What prettier makes of `text` as a paragraph line and as a table cell. */
+async function prettierLine(text: string): Promise<string> {
+  return (await format(`Say ${text}\n`, MARKDOWN)).replace(/^Say /, '').replace(/\n$/, '');
+}
+async function prettierCell(text: string): Promise<string> {
+  const table = await format(`| h |\n| --- |\n| ${text} |\n`, MARKDOWN);
+  return table.split('\n')[2]!.replace(/^\| /, '').replace(/ *\|$/, '');
+}
+
+describe('isPlainInline', () => {
+  // Each `true` is checked against prettier below; `false` means "prettier's call", and the ones
+  // prettier would change are marked `changes`.
+  it.each([
+    { text: 'Plain words, with punctuation: (a/b) = c+d; 50% "quoted" it\'s done!', context: 'line', want: true },
+    { text: 'Crème brûlée — “quotes” and ‘single’ … dashes – too', context: 'line', want: true },
+    { text: 'snake_case_name and \\_escaped', context: 'line', want: true },
+    { text: 'A `code span` and ``a ` tick`` inside', context: 'line', want: true },
+    { text: 'A ``double`` where one would do', context: 'line', want: false, changes: true },
+    { text: 'Some **strong words** here', context: 'line', want: true },
+    { text: 'See [the docs](https://example.com/a?b=c#d) and [**Pet**](Pet.md)', context: 'line', want: true },
+    { text: 'Returns [[wiki link]] or [Pet[]](Pet.md) [optional]', context: 'line', want: true },
+    { text: 'Returns Pet[] bare', context: 'line', want: false },
+    { text: 'Map of {key: value}', context: 'line', want: true },
+    { text: 'Visit https://example.com now', context: 'line', want: false },
+    { text: 'Visit www.example.com now', context: 'line', want: false },
+    { text: '_emphasis_ is left alone', context: 'line', want: false },
+    { text: '__strong__ is left alone', context: 'line', want: false, changes: true },
+    { text: 'two  spaces', context: 'line', want: false },
+    { text: 'an ![image](x.png)', context: 'line', want: false },
+    { text: 'liquid {{ value }}', context: 'line', want: false },
+    { text: '*star emphasis*', context: 'line', want: false, changes: true },
+    { text: '<b>html</b>', context: 'line', want: false },
+    { text: 'A &amp; B', context: 'line', want: false },
+    { text: 'a `back\\slash` in a line', context: 'line', want: false },
+    { text: 'a `pipe \\| escaped` in a cell', context: 'cell', want: true },
+    { text: 'a `pipe | bare` in a cell', context: 'cell', want: false },
+    { text: 'one \\| two', context: 'cell', want: true },
+    { text: '* first header<br>* second header', context: 'cell', want: true },
+    { text: 'Line one<br>line two', context: 'cell', want: true },
+    { text: '**Pet**', context: 'cell', want: true },
+    { text: '[**Pet**](Pet.md)', context: 'cell', want: true },
+    { text: 'a [link](url) [x]: y', context: 'cell', want: false },
+    { text: ' padded', context: 'cell', want: false },
+  ] as const)('$context "$text" → $want', async (row) => {
+    const { text, context, want } = row;
+    expect(isPlainInline(text, context)).toBe(want);
+    const printed = await (context === 'cell' ? prettierCell(text) : prettierLine(text));
+    if (want) expect(printed).toBe(text);
+    if ('changes' in row) expect(printed).not.toBe(text);
+  });
+});
+
+describe('startsParagraph', () => {
+  it.each([
+    { line: 'Words', want: true },
+    { line: '`code` first', want: true },
+    { line: '**Strong** first', want: true },
+    { line: '[link](x) first', want: true },
+    { line: '# heading', want: false },
+    { line: '- item', want: false },
+    { line: '1. item', want: false },
+    { line: '> quote', want: false },
+    { line: '** not strong', want: false },
+    { line: '    indented code', want: false },
+  ])('"$line" → $want', ({ line, want }) => {
+    expect(startsParagraph(line)).toBe(want);
+  });
+});
