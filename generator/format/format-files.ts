@@ -14,6 +14,12 @@ const DEFAULTS: Options = {
   proseWrap: 'preserve',
 };
 
+/**
+ * Salts the cache keys with the revision of oasgen's own printing (markdown-*.ts, typescript-batches.ts):
+ * raise it with any fix to what they print, so no result of the older code is reused.
+ */
+const PRINTER_REVISION = 1;
+
 /** Formatted texts by `formatKey`, kept between runs by generator/cache/. */
 export type FormatCache = Map<string, string>;
 
@@ -24,9 +30,10 @@ export interface FormattingFiles {
 }
 
 /**
- * Formats TypeScript and markdown with prettier's API, once per file. A file whose text, options and
- * prettier version match an entry of `cache` takes the cached result; the others are formatted on
- * worker threads and added to `cache`; `used` collects the keys of this run.
+ * Formats TypeScript and markdown as prettier does, once per file: most doc blocks printed here, the
+ * rest with prettier's API in as few calls as batching allows. A file whose text, options, prettier
+ * version and printer revision match an entry of `cache` takes the cached result; the others are
+ * formatted on worker threads and added to `cache`; `used` collects the keys of this run.
  */
 export async function formatFiles(files: RenderedFile[], outputDir: string, cache: FormatCache = new Map(), used = new Set<string>()): Promise<RenderedFile[]> {
   return (await startFormatFiles(files, outputDir, cache, used)).files;
@@ -43,7 +50,7 @@ export async function startFormatFiles(files: RenderedFile[], outputDir: string,
       editorconfig: false,
     })) ?? {};
   const options: Options = { ...DEFAULTS, ...user };
-  const salt = `${prettier.version}\n${JSON.stringify(options)}`;
+  const salt = `${prettier.version}\n${PRINTER_REVISION}\n${JSON.stringify(options)}`;
   const work = new FormatWork(options);
   const pending: {
     index: number;

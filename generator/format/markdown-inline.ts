@@ -1,8 +1,8 @@
 /**
  * Which inline markdown prettier prints back unchanged (with `proseWrap: 'preserve'`), so that
  * markdown-blocks.ts can print a block itself instead of asking prettier. The grammar is narrow on
- * purpose: plain words, `code`, **strong**, [links](url), [[wiki links]] and [bracketed notes].
- * Anything else (emphasis, HTML, entities, autolinks, math, liquid, escapes other than `\_` and
+ * purpose: plain words, `code`, _emphasis_, **strong**, [links](url), [[wiki links]] and [bracketed notes].
+ * Anything else (`*` emphasis, HTML, entities, autolinks, math, liquid, escapes other than `\_` and
  * `\|`, double spaces) is left to prettier. test/unit/format/markdown-*.test.ts compare the two.
  */
 
@@ -36,7 +36,7 @@ function inlineToken(text: string, i: number, context: InlineContext): number | 
   if (text.startsWith('[[', i)) return closed(text, i + 2, ']]', isPlainWords);
   if (text[i] === '[') return bracket(text, i);
   if (text.startsWith('\\_', i) || (context === 'cell' && text.startsWith('\\|', i))) return i + 2;
-  if (text[i] === '_') return isIntraword(text, i) ? i + 1 : undefined;
+  if (text[i] === '_') return isIntraword(text, i) ? i + 1 : emphasis(text, i);
   // A bare URL or address becomes an autolink.
   if (text.startsWith('://', i) || /^www\./i.test(text.slice(i, i + 4))) return undefined;
   return PLAIN.test(text[i]!) ? i + 1 : undefined;
@@ -65,6 +65,13 @@ function shortestAbsentRun(code: string): number {
   let length = 1;
   while (runs.has(length)) length++;
   return length;
+}
+
+/** `_words_` between spaces (or the text's ends): emphasis as prettier prints it, when the words have no `_`. */
+function emphasis(text: string, i: number): number | undefined {
+  if (i > 0 && text[i - 1] !== ' ') return undefined;
+  const end = closed(text, i + 1, '_', (words) => !words.includes('\\') && isPlainWords(words));
+  return end !== undefined && (end === text.length || text[end] === ' ') ? end : undefined;
 }
 
 function strong(text: string, i: number): number | undefined {

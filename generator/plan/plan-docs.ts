@@ -178,7 +178,7 @@ function planReadme(model: ApiModel, apis: DocApiView[], models: DocModelView[],
     basePath: cell(basePath),
     example,
     apis: apis.flatMap((api) =>
-      api.rows.map((row) => ({ className: `*${api.className}*`, method: row['method']!.replace(`(${api.className}.md`, `(docs/${api.className}.md`), request: row['request']!, description: row['description']! })),
+      api.rows.map((row) => ({ className: `_${api.className}_`, method: row['method']!.replace(`(${api.className}.md`, `(docs/${api.className}.md`), request: row['request']!, description: row['description']! })),
     ),
     models: models.map((m) => ({ link: `[${m.name}](docs/${m.name}.md)` })),
     schemes: model.securitySchemes.map((s) => ({ key: anchorOf(s.key), lines: schemeLines(s) })),
