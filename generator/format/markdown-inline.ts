@@ -34,7 +34,7 @@ function inlineToken(text: string, i: number, context: InlineContext): number | 
   if (context === 'cell' && text.startsWith('* ', i) && (i === 0 || text.endsWith('<br>', i))) return i + 2;
   if (text.startsWith('**', i)) return strong(text, i);
   if (text.startsWith('[[', i)) return closed(text, i + 2, ']]', isPlainWords);
-  if (text[i] === '[') return bracket(text, i);
+  if (text[i] === '[') return bracket(text, i, context);
   if (text.startsWith('\\_', i) || (context === 'cell' && text.startsWith('\\|', i))) return i + 2;
   if (text[i] === '_') return isIntraword(text, i) ? i + 1 : emphasis(text, i);
   // A bare URL or address becomes an autolink.
@@ -79,16 +79,34 @@ function strong(text: string, i: number): number | undefined {
 }
 
 /** `[text](url)`, `[**text**](url)`, or a bracketed note such as `[optional]` that is not a link. */
-function bracket(text: string, i: number): number | undefined {
+function bracket(text: string, i: number, context: InlineContext): number | undefined {
   const end = closingBracket(text, i + 1);
   if (end === undefined) return undefined;
   const label = text.slice(i + 1, end);
-  const labelIsPlain = isPlainWords(label) || (label.startsWith('**') && label.endsWith('**') && label.length > 4 && isPlainWords(label.slice(2, -2)));
+  const labelIsPlain = isPlainLabel(label, context) || (label.startsWith('**') && label.endsWith('**') && label.length > 4 && isPlainWords(label.slice(2, -2)));
   if (!labelIsPlain) return undefined;
   const after = text[end + 1];
   if (after === '(') return closed(text, end + 2, ')', (url) => URL.test(url));
   if (after === '[' || after === ':') return undefined;
   return end + 1;
+}
+
+/** A link's text: plain words, code spans and (in a cell) line breaks, without leading or trailing space. */
+function isPlainLabel(label: string, context: InlineContext): boolean {
+  if (label === '' || label !== label.trim()) return false;
+  let i = 0;
+  while (i < label.length) {
+    let next: number | undefined;
+    if (label.startsWith('`', i)) next = codeSpan(label, i, context);
+    else if (context === 'cell' && label.startsWith('<br>', i)) next = i + 4;
+    else if (label.startsWith('\\_', i) || label.startsWith('[]', i)) next = i + 2;
+    else if (label[i] === '_') next = isIntraword(label, i) ? i + 1 : undefined;
+    else if (label.startsWith('://', i) || /^www\./i.test(label.slice(i, i + 4))) next = undefined;
+    else next = PLAIN.test(label[i]!) ? i + 1 : undefined;
+    if (next === undefined) return false;
+    i = next;
+  }
+  return true;
 }
 
 /** The `]` that closes a label starting at `from`; an empty `[]` inside (an array type) is part of it. */

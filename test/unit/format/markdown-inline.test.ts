@@ -50,6 +50,10 @@ describe('isPlainInline', () => {
     { text: 'Line one<br>line two', context: 'cell', want: true },
     { text: '**Pet**', context: 'cell', want: true },
     { text: '[**Pet**](Pet.md)', context: 'cell', want: true },
+    { text: 'Use [`/files/{file_id}`](/docs/files) to read it', context: 'cell', want: true },
+    { text: 'See [the files<br>guide](/docs/files).<br><br>- First point<br> continued', context: 'cell', want: true },
+    { text: 'See [the files<br>guide](/docs/files)', context: 'line', want: false },
+    { text: 'A [link to https://example.com](/x)', context: 'line', want: false },
     { text: 'a [link](url) [x]: y', context: 'cell', want: false },
     { text: ' padded', context: 'cell', want: false },
   ] as const)('$context "$text" → $want', async (row) => {
