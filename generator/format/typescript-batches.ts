@@ -12,7 +12,7 @@ const BOUNDARY = '// @oasgen-batch-boundary';
 /** The `;` ends a member's last statement, so that it never runs on into the next member's first (no automatic semicolon insertion across members). */
 const JOINER = `\n;\n${BOUNDARY}\n`;
 /** About the size where a larger batch stops paying (prettier's per-call cost is spread thin by then). */
-const BATCH_CHARACTERS = 200_000;
+const BATCH_CHARACTERS = 50_000;
 
 /** Members (indexes into the texts) formatted in one prettier call. */
 export interface TypeScriptBatch {

@@ -29,9 +29,9 @@ export interface CheckedFile {
  * Organizes the imports of the files templates wrote, then type-checks the whole client (see
  * `organizeImports` and `checkTypes`; generate.ts runs the check while prettier formats).
  */
-export async function postprocess(files: RenderedFile[], runtimeFiles: ReadonlySet<string>, state: TypeCheckState = {}): Promise<RenderedFile[]> {
+export async function postprocess(files: RenderedFile[], runtimeFiles: ReadonlySet<string>, state: TypeCheckState = {}, shipped: ReadonlySet<string> = new Set()): Promise<RenderedFile[]> {
   const organized = await organizeImports(files, runtimeFiles);
-  await checkTypes(organized, state);
+  await checkTypes(organized, state, shipped);
   return organized;
 }
 
@@ -59,7 +59,11 @@ export async function organizeImports(files: RenderedFile[], runtimeFiles: Reado
  * Type-checks the whole client so a broken template fails generation here, with file:line, instead
  * of in the user's build. Throws GeneratedCodeError; keeps TypeScript's state of a clean check in `state`.
  */
-export async function checkTypes(files: readonly RenderedFile[], state: TypeCheckState = {}): Promise<void> {
+/**
+ * Type-checks the client unless only comments and layout changed since the last clean check.
+ * `shipped` names files whose bodies need no checking (see `typeCheck`).
+ */
+export async function checkTypes(files: readonly RenderedFile[], state: TypeCheckState = {}, shipped: ReadonlySet<string> = new Set()): Promise<void> {
   // Loaded here: the compiler is not needed when a run is served from the cache.
   const [{ typeCheck, CHECKER }, { codeFingerprint }] = await Promise.all([import('./type-check.js'), import('./code-fingerprint.js')]);
   const sources = files.filter((f) => f.path.endsWith('.ts'));
@@ -80,7 +84,7 @@ export async function checkTypes(files: readonly RenderedFile[], state: TypeChec
       return before !== undefined && (before === current[i] || (before.code !== undefined && before.code === current[i]!.code));
     });
   if (!unchanged) {
-    const { problems, buildInfo } = typeCheck(files, state.buildInfo);
+    const { problems, buildInfo } = typeCheck(files, state.buildInfo, shipped);
     if (problems.length > 0) throw new GeneratedCodeError(problems);
     state.buildInfo = buildInfo;
   }

@@ -16,19 +16,24 @@ export interface TemplateSet {
   partials: Map<string, TemplateSource>;
   /** Runtime files copied verbatim into the client: file name → source. */
   runtime: Map<string, string>;
+  /** The runtime files as oasgen ships them (before the user's folder), by name: tested with oasgen itself. */
+  builtinRuntime: Map<string, string>;
   /** The user's helpers, registered after (so over) the built-in ones. */
   helpers: Record<string, HelperDelegate>;
 }
 
 /** Reads the built-in templates, then the user's folder over them (same relative name wins). */
 export async function loadTemplateSet(builtinDir: string, overrideDir?: string, helpers: Record<string, HelperDelegate> = {}): Promise<TemplateSet> {
-  const set: TemplateSet = { templates: new Map(), partials: new Map(), runtime: new Map(), helpers };
+  const set: TemplateSet = { templates: new Map(), partials: new Map(), runtime: new Map(), builtinRuntime: new Map(), helpers };
   for (const dir of overrideDir ? [builtinDir, overrideDir] : [builtinDir]) {
     const isOverride = dir === overrideDir;
     for (const file of await listFiles(dir)) {
       const rel = relative(dir, file).split('\\').join('/');
       const source = await readFile(file, 'utf8');
-      if (rel.startsWith('runtime/') && rel.endsWith('.ts') && !rel.endsWith('.test.ts')) set.runtime.set(rel.slice('runtime/'.length), source);
+      if (rel.startsWith('runtime/') && rel.endsWith('.ts') && !rel.endsWith('.test.ts')) {
+        set.runtime.set(rel.slice('runtime/'.length), source);
+        if (!isOverride) set.builtinRuntime.set(rel.slice('runtime/'.length), source);
+      }
       else if (rel.startsWith('partials/') && rel.endsWith('.hbs')) {
         const name = rel.slice('partials/'.length, -'.hbs'.length);
         const builtin = set.partials.get(name);

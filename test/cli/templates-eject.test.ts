@@ -56,5 +56,10 @@ describe('oasgen templates eject', () => {
     const broken = await project.run(['generate', '-i', 'spec/pets.yaml', '-o', 'broken', '-t', 'mine']);
     expect(broken.code).toBe(1);
     expect(await exists('broken')).toBe(false);
+    // An edited runtime file is checked whole, not trusted as the shipped one is.
+    await project.write('mine/runtime/runtime.ts', `${runtime}\nexport const BROKEN: number = 'text';\n`);
+    const wrong = await project.run(['generate', '-i', 'spec/pets.yaml', '-o', 'wrong', '-t', 'mine']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/runtime\/runtime\.ts:\d+:\d+ TS2322/);
   }, 60_000);
 });

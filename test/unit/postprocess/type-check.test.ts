@@ -32,6 +32,24 @@ describe('typeCheck', () => {
   });
 });
 
+describe('typeCheck with shipped files', () => {
+  // A shipped runtime file whose body would not compile: only shipped files are trusted so.
+  const runtime = { path: 'runtime/runtime.ts', content: "export function id(value: string): string {\n  const n: number = value;\n  return value;\n}\n" };
+  const api = (argument: string) => ({ path: 'apis/PetApi.ts', content: `import { id } from '../runtime/runtime.js';\n\nexport const pet = id(${argument});\n` });
+
+  it('does not check the bodies of shipped files', () => {
+    expect(typeCheck([runtime, api("'a'")], undefined, new Set(['runtime/runtime.ts'])).problems).toEqual([]);
+  });
+
+  it('checks every use of them', () => {
+    expect(typeCheck([runtime, api('1')], undefined, new Set(['runtime/runtime.ts'])).problems).toEqual([expect.stringMatching(/^apis\/PetApi\.ts:3:23 TS2345/)]);
+  });
+
+  it("checks the same file when it is not shipped (a user's edited runtime file)", () => {
+    expect(typeCheck([runtime, api("'a'")]).problems).toEqual([expect.stringMatching(/^runtime\/runtime\.ts:2:9 TS2322/)]);
+  });
+});
+
 describe('postprocess', () => {
   it('throws GeneratedCodeError naming file:line, and keeps the build info of the last clean check', async () => {
     const state: TypeCheckState = {};
