@@ -1,9 +1,9 @@
 import type { IrSchema } from '../normalize/api-model.js';
-import { codeSpan } from './markdown.js';
+import { codeSpan, type CodePlace } from './markdown.js';
 import { printType, type TypeScope } from './type-printer.js';
 
-/** A type in a docs table: a link for models (`[**Pet**](Pet.md)`), else the TypeScript type as code. */
-export function docType(schema: IrSchema, scope: TypeScope, docsPrefix = ''): string {
+/** A type in docs (a table cell unless `place` says otherwise): a link for models (`[**Pet**](Pet.md)`), else the TypeScript type as code. */
+export function docType(schema: IrSchema, scope: TypeScope, docsPrefix = '', place: CodePlace = 'cell'): string {
   if (schema.kind === 'ref' && !schema.nullable) {
     const name = scope.modelName(schema.name);
     return `[**${name}**](${docsPrefix}${name}.md)`;
@@ -12,7 +12,7 @@ export function docType(schema: IrSchema, scope: TypeScope, docsPrefix = ''): st
     const name = scope.modelName(schema.items.name);
     return `[**${name}[]**](${docsPrefix}${name}.md)`;
   }
-  return codeSpan(printType(schema, scope));
+  return codeSpan(printType(schema, scope), place);
 }
 
 /** A TypeScope for docs: names models, collects nothing. */

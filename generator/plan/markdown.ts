@@ -30,13 +30,19 @@ export function paragraph(text: string | undefined): string {
   return escapeHtml(text.trim()).replace(/\r\n|\r|\u2028|\u2029/g, '\n');
 }
 
-/** A code span that survives backticks and pipes in the code (GFM: pipes in table code spans need `\|`). */
-export function codeSpan(code: string): string {
+/** Where a code span stands: in a table cell (GFM ends a cell at any unescaped `|`, code spans too), or in running text. */
+export type CodePlace = 'cell' | 'text';
+
+/**
+ * A code span that survives backticks in the code, and pipes in a table cell (`\|`). Outside a
+ * table a code span is literal, so there the pipes stay as they are (an escape would show).
+ */
+export function codeSpan(code: string, place: CodePlace = 'cell'): string {
   const flat = code.replace(/\s+/g, ' ').trim();
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
+  return `${fence}${pad}${place === 'cell' ? flat.replace(/\|/g, '\\|') : flat}${pad}${fence}`;
 }
 
 /** A text for a `// comment` line in an example: one line, no line terminators. */

@@ -63,7 +63,7 @@ function planMethodDoc(model: ApiModel, api: ApiView, method: MethodView, ctx: D
   const streams = method.kind === 'stream';
   return {
     name: method.name,
-    signature: codeSpan(`${method.name}(params${method.paramsOptional ? '?' : ''}: ${method.paramsType}, options?: ${method.optionsType}): ${method.returnType}`),
+    signature: codeSpan(`${method.name}(params${method.paramsOptional ? '?' : ''}: ${method.paramsType}, options?: ${method.optionsType}): ${method.returnType}`, 'text'),
     description: paragraph([operation.summary, operation.description].filter((t) => t !== undefined && t.trim() !== '').join('\n\n')),
     streams,
     example: docExample(model, operation, method, { apiClass: api.className, schemas: ctx.schemas, basePath: ctx.basePath }),
@@ -79,7 +79,7 @@ function planMethodDoc(model: ApiModel, api: ApiView, method: MethodView, ctx: D
       body: responseBodyDoc(r, ctx.scope),
       headers: r.headers.length > 0 ? r.headers.map((h) => `* ${cell(h.name)} - ${cell(h.description)}`).join('<br>') : '-',
     })),
-    errorType: errorResponses(operation.responses).length > 0 ? codeSpan(api.operationTypes.find((t) => t.paramsName === method.paramsType)?.errorName ?? method.paramsType.replace(/Params$/, 'Error')) : '',
+    errorType: errorResponses(operation.responses).length > 0 ? codeSpan(api.operationTypes.find((t) => t.paramsName === method.paramsType)?.errorName ?? method.paramsType.replace(/Params$/, 'Error'), 'text') : '',
   };
 }
 
@@ -112,11 +112,11 @@ function returnTypeDoc(operation: IrOperation, method: MethodView, scope: TypeSc
   const contents = contentsFor(operation.responses, method.kind);
   const schema = contents.find((c) => c.schema)?.schema;
   if (method.kind === 'stream') {
-    return `${codeSpan(method.returnType)}: an async iterable of server-sent events; iterate it with \`for await\`. \`break\` or \`options.signal\` closes the connection.`;
+    return `${codeSpan(method.returnType, 'text')}: an async iterable of server-sent events; iterate it with \`for await\`. \`break\` or \`options.signal\` closes the connection.`;
   }
-  const bodies = [...new Set(contents.flatMap((c) => (c.schema ? [docType(c.schema, scope)] : [])))];
+  const bodies = [...new Set(contents.flatMap((c) => (c.schema ? [docType(c.schema, scope, '', 'text')] : [])))];
   const noBody = successResponses(operation.responses).some((r) => r.contents.length === 0);
-  return (bodies.join(' \\| ') || (schema ? docType(schema, scope) : '`unknown`')) + (noBody ? ' or `undefined` (no body)' : '');
+  return (bodies.join(' \\| ') || (schema ? docType(schema, scope, '', 'text') : '`unknown`')) + (noBody ? ' or `undefined` (no body)' : '');
 }
 
 /** What a response carries, per media type: its type linked to the model page (`-` for no body). */
@@ -147,7 +147,7 @@ function planModelDoc(view: ModelView, schemas: ReadonlyMap<string, NamedSchema>
     name: view.name,
     description: paragraph(view.doc.join('\n')),
     declaration: view.declaration,
-    typeText: codeSpan(view.declaration === 'interface' ? 'interface' : view.typeText),
+    typeText: codeSpan(view.declaration === 'interface' ? 'interface' : view.typeText, 'text'),
     properties: (object?.properties ?? []).filter((p) => includesProperty(p, view.direction)).map((p) => ({
       name: `**${plainText(p.name)}**`,
       type: docType(p.schema, scope),
@@ -161,8 +161,8 @@ function planModelDoc(view: ModelView, schemas: ReadonlyMap<string, NamedSchema>
       ].filter(Boolean).join(' '),
     })),
     values: schema.kind === 'enum' ? view.enumMembers.map((m) => ({ name: codeSpan(m.key), value: codeSpan(m.value) })) : [],
-    variants: schema.kind === 'union' ? schema.variants.map((v) => ({ type: docType(v, scope) })) : [],
-    discriminator: schema.kind === 'union' && schema.discriminator ? codeSpan(schema.discriminator.propertyName) : '',
+    variants: schema.kind === 'union' ? schema.variants.map((v) => ({ type: docType(v, scope, '', 'text') })) : [],
+    discriminator: schema.kind === 'union' && schema.discriminator ? codeSpan(schema.discriminator.propertyName, 'text') : '',
     example: modelExample(view.name, schema, schemas, view.direction),
   };
 }
