@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
-import { startFormatting, type FormatJob, type FormatOutcome } from './format-pool.js';
+import { startFormatting, startWorkers, type FormatJob, type FormatOutcome } from './format-pool.js';
 import { assembleMarkdown, planMarkdown, printCodePiece } from './markdown-blocks.js';
 import { planBatches, splitBatch, type TypeScriptBatch } from './typescript-batches.js';
 
@@ -52,11 +52,7 @@ export async function startFormatFiles(files: RenderedFile[], outputDir: string,
   const options: Options = { ...DEFAULTS, ...user };
   const salt = `${prettier.version}\n${PRINTER_REVISION}\n${JSON.stringify(options)}`;
   const work = new FormatWork(options);
-  const pending: {
-    index: number;
-    key: string;
-    finish: (done: FormatDone) => string;
-  }[] = [];
+  const pending: { index: number; key: string; file: RenderedFile; parser: string }[] = [];
   const result = files.map((file, index) => {
     const parser = parserOf(file.path);
     if (!parser) return file;
@@ -64,9 +60,18 @@ export async function startFormatFiles(files: RenderedFile[], outputDir: string,
     used.add(key);
     const cached = cache.get(key);
     if (cached !== undefined) return { path: file.path, content: cached };
-    pending.push({ index, key, finish: work.add(file, parser) });
+    pending.push({ index, key, file, parser });
     return file;
   });
+  // Large runs: the workers load prettier while the documents are planned.
+  const workers = startWorkers(pending.reduce((sum, { file }) => sum + file.content.length, 0));
+  let planned: ((done: FormatDone) => string)[];
+  try {
+    planned = pending.map(({ file, parser }) => work.add(file, parser));
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
   const batches = planBatches(work.typescript);
   const jobs = [
     ...batches.map((batch) => ({
@@ -76,7 +81,7 @@ export async function startFormatFiles(files: RenderedFile[], outputDir: string,
     ...work.others,
   ];
   const formatHere = (job: FormatJob): Promise<string> => prettier.format(job.content, job.options);
-  const running = startFormatting(jobs, formatHere);
+  const running = startFormatting(jobs, formatHere, workers);
   const formatted = running.results.then(async (outcomes) => {
     const typescript = await splitBatches(batches, outcomes, work.typescript, (content) =>
       formatHere({
@@ -88,8 +93,8 @@ export async function startFormatFiles(files: RenderedFile[], outputDir: string,
       typescript: (i) => typescript[i]!,
       other: (i) => outcomes[batches.length + i]!,
     };
-    for (const { index, key, finish } of pending) {
-      const content = finish(done);
+    for (const [i, { index, key }] of pending.entries()) {
+      const content = planned[i]!(done);
       cache.set(key, content);
       result[index] = { path: files[index]!.path, content };
     }

@@ -54,18 +54,21 @@ parentPort.on('message', async (jobs) => {
  * slowed down by as much as the main thread did, both allocating heavily.)
  * A few small jobs are formatted with `formatHere` on this thread instead.
  */
-export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>): RunningFormat {
+export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>, started: readonly Worker[] = []): RunningFormat {
   const here = (job: FormatJob): Promise<FormatOutcome> =>
     formatHere(job).then(
       (text) => ({ text }),
       (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
     );
-  if (jobs.length === 0) return { results: Promise.resolve([]), cancel: async () => {} };
   // A few files (a rerun after a small spec edit) format faster here than a worker starts (~0.3 s).
   const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
-  if (size < IN_THREAD_LIMIT) return { results: Promise.all(jobs.map(here)), cancel: async () => {} };
-  const shares = balancedShares(jobs, workerCount(size, jobs.length));
-  const workers = shares.map(() => new Worker(new URL(`data:text/javascript,${encodeURIComponent(WORKER_SOURCE)}`), { workerData: { prettier: prettierUrl() } }));
+  if (size < IN_THREAD_LIMIT) {
+    void Promise.all(started.map((worker) => worker.terminate()));
+    return { results: Promise.all(jobs.map(here)), cancel: async () => {} };
+  }
+  const shares = balancedShares(jobs, started.length > 0 ? started.length : workerCount(size, jobs.length));
+  const workers = shares.map((_, i) => started[i] ?? startWorker());
+  void Promise.all(started.slice(shares.length).map((worker) => worker.terminate()));
   const cancel = async (): Promise<void> => {
     await Promise.all(workers.map((worker) => worker.terminate()));
   };
@@ -84,6 +87,18 @@ export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: Fo
   const running = results.finally(cancel);
   running.catch(() => undefined); // cancelled on purpose: whoever cancels reports why
   return { results: running, cancel };
+}
+
+/**
+ * Workers for `startFormatting`, started before its jobs are known so that they load prettier
+ * while the caller prepares them; none when `size` (characters to format) is too small to pay.
+ */
+export function startWorkers(size: number): Worker[] {
+  return size < PARALLEL_THRESHOLD ? [] : Array.from({ length: workerCount(size, Infinity) }, startWorker);
+}
+
+function startWorker(): Worker {
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(WORKER_SOURCE)}`), { workerData: { prettier: prettierUrl() } });
 }
 
 /** Formats every job (see `startFormatting`) and waits for the results, in job order. */
