@@ -45,10 +45,7 @@ export async function formatFiles(files: RenderedFile[], outputDir: string, cach
  */
 export async function startFormatFiles(files: RenderedFile[], outputDir: string, cache: FormatCache = new Map(), used = new Set<string>()): Promise<FormattingFiles> {
   const prettier = await import('prettier');
-  const user =
-    (await prettier.resolveConfig(join(outputDir, 'index.ts'), {
-      editorconfig: false,
-    })) ?? {};
+  const user = (await prettier.resolveConfig(join(outputDir, 'index.ts'), { editorconfig: false })) ?? {};
   const options: Options = { ...DEFAULTS, ...user };
   const salt = `${prettier.version}\n${PRINTER_REVISION}\n${JSON.stringify(options)}`;
   const work = new FormatWork(options);
@@ -73,26 +70,13 @@ export async function startFormatFiles(files: RenderedFile[], outputDir: string,
     throw error;
   }
   const batches = planBatches(work.typescript);
-  const jobs = [
-    ...batches.map((batch) => ({
-      content: batch.text,
-      options: { ...options, parser: 'typescript' },
-    })),
-    ...work.others,
-  ];
+  const typescript: Options = { ...options, parser: 'typescript' };
+  const jobs = [...batches.map((batch) => ({ content: batch.text, options: typescript })), ...work.others];
   const formatHere = (job: FormatJob): Promise<string> => prettier.format(job.content, job.options);
   const running = startFormatting(jobs, formatHere, workers);
   const formatted = running.results.then(async (outcomes) => {
-    const typescript = await splitBatches(batches, outcomes, work.typescript, (content) =>
-      formatHere({
-        content,
-        options: { ...options, parser: 'typescript' },
-      }),
-    );
-    const done: FormatDone = {
-      typescript: (i) => typescript[i]!,
-      other: (i) => outcomes[batches.length + i]!,
-    };
+    const members = await splitBatches(batches, outcomes, work.typescript, (content) => formatHere({ content, options: typescript }));
+    const done: FormatDone = { typescript: (i) => members[i]!, other: (i) => outcomes[batches.length + i]! };
     for (const [i, { index, key }] of pending.entries()) {
       const content = planned[i]!(done);
       cache.set(key, content);
