@@ -105,7 +105,8 @@ export function assembleMarkdown(plan: MarkdownPlan, pieceTexts: readonly string
 
 /** A code piece as prettier prints it: `formatted` is prettier's TypeScript output, or undefined when the code did not parse. */
 export function printCodePiece(piece: { info: string; code: string }, formatted: string | undefined): string {
-  const code = formatted === undefined ? piece.code : formatted.replace(/\n$/, '');
+  // Code prettier could not parse is kept, but like every line prettier prints, without trailing blanks.
+  const code = formatted === undefined ? piece.code.replace(/[ \t]+$/gm, '') : formatted.replace(/\n$/, '');
   return '```' + piece.info + '\n' + code + '\n```';
 }
 

@@ -25,6 +25,7 @@ describe('planMarkdown', () => {
     { name: 'a doc page of heading, paragraph, table and list', text: lines('# Pet', '', 'A pet for sale.', '', '| Name | Type |', '|-|-|', '| id | number |', '', '- one', '- two'), pieces: 4, rest: false },
     { name: 'a ts example, formatted as TypeScript', text: lines('### Example', '', '```ts', "const x = {a:1}", '```'), pieces: 2, rest: false },
     { name: 'a ts example that does not parse, kept as it is', text: lines('```ts', 'const = ;', '```'), pieces: 1, rest: false },
+    { name: 'a ts example that does not parse, its lines without trailing blanks', text: lines('```ts', 'const = ;   ', '\tx\t', '```'), pieces: 1, rest: false },
     { name: 'a block of another language, left to prettier', text: lines('# Title', '', '```json', '{"a":1}', '```'), pieces: 1, rest: true },
     { name: 'emphasis, left to prettier with the blocks around it as placeholders', text: lines('# Title', '', 'Some *emphasis* here', '', 'Plain.'), pieces: 2, rest: true },
     { name: 'a list before another list, its sibling', text: lines('- a', '', '* b'), pieces: 0, rest: true },
