@@ -58,14 +58,7 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const hit = await cache?.lookup();
   if (hit) return writeOrCheck({ files: hit.files, diagnostics: hit.diagnostics, timings }, options, timed);
   const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), (await cache?.typeCheckState()) ?? {}];
-  const spec = await timed('load', () => loadSpec(options.input, options.displayName ?? options.input));
-  const sink = new DiagnosticSink(spec.sourceMap);
-  sink.items.push(...spec.diagnostics);
-  const document = await timed('validate', () => validateDocument(spec.document, sink));
-  if (!document || hasErrors(sink.items)) throw new SpecError(sink.items);
-  const normalized = await timed('normalize', () => normalizeDocument(document, sink));
-  const failing = sink.items.filter((d) => d.severity === 'error' || options.strict);
-  if (failing.length > 0) throw new SpecError(sink.items);
+  const { normalized, diagnostics, specFiles } = await loadNormalized(options, timed);
   const model = await timed('transformModel', () => transformModel(normalized, options.plugins));
   const templates = await timed('templates', () => loadTemplateSet(builtinTemplatesDir(), options.templates, options.helpers));
   const plan = await timed('plan', () => planClient(model, templates.runtime));
@@ -87,13 +80,32 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   });
   const formatted = selectFiles(await timed('format', () => formatting.files), plan.files, options.selection);
   const files = [...formatted, manifestFile(formatted)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const inputs = await Promise.all(spec.files.map(async (path) => ({ path, hash: (await (path === options.input ? specHash : fileHash(path))) ?? '' })));
-  await timed('cache', () => cache?.store({ inputs, files, diagnostics: sink.items, format: formatCache, used, typeCheck: typeState }));
-  return writeOrCheck({ files, diagnostics: sink.items, timings, model, plan }, options, timed);
+  const inputs = await Promise.all(specFiles.map(async (path) => ({ path, hash: (await (path === options.input ? specHash : fileHash(path))) ?? '' })));
+  await timed('cache', () => cache?.store({ inputs, files, diagnostics, format: formatCache, used, typeCheck: typeState }));
+  return writeOrCheck({ files, diagnostics, timings, model, plan }, options, timed);
+}
+
+type Timed = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
+
+/**
+ * Stages 1 to 3: load, validate, normalize. A function of its own so that the parsed spec and its
+ * source map (the YAML AST, tens of MB on a large spec) are garbage once the model exists, before
+ * the type check and formatting need the memory. Throws SpecError for spec problems.
+ */
+async function loadNormalized(options: GenerateOptions, timed: Timed): Promise<{ normalized: ApiModel; diagnostics: Diagnostic[]; specFiles: string[] }> {
+  const spec = await timed('load', () => loadSpec(options.input, options.displayName ?? options.input));
+  const sink = new DiagnosticSink(spec.sourceMap);
+  sink.items.push(...spec.diagnostics);
+  const document = await timed('validate', () => validateDocument(spec.document, sink));
+  if (!document || hasErrors(sink.items)) throw new SpecError(sink.items);
+  const normalized = await timed('normalize', () => normalizeDocument(document, sink));
+  const failing = sink.items.filter((d) => d.severity === 'error' || options.strict);
+  if (failing.length > 0) throw new SpecError(sink.items);
+  return { normalized, diagnostics: sink.items, specFiles: spec.files };
 }
 
 /** The last stage: compare with the output folder (`check`), write to it (`write`), or neither. */
-async function writeOrCheck(result: GenerateResult, options: GenerateOptions, timed: <T>(stage: string, run: () => T | Promise<T>) => Promise<T>): Promise<GenerateResult> {
+async function writeOrCheck(result: GenerateResult, options: GenerateOptions, timed: Timed): Promise<GenerateResult> {
   if (options.check) return { ...result, drift: await timed('check', () => checkFiles(result.files, options.output)) };
   if (!options.write) return result;
   return { ...result, changes: await timed('emit', () => emitFiles(result.files, options.output)) };
