@@ -2,23 +2,18 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
-import { startFormatting, startWorkers, type FormatJob, type FormatOutcome } from './format-pool.js';
+import { outcomeOf, startFormatting, startWorkers, type FormatJob, type FormatOutcome } from './format-pool.js';
 import { assembleMarkdown, planMarkdown, printCodePiece } from './markdown-blocks.js';
 import { planBatches, splitBatch, type TypeScriptBatch } from './typescript-batches.js';
 
 /** oasgen's own defaults; a prettier config found from the output folder upwards takes precedence. */
-const DEFAULTS: Options = {
-  singleQuote: true,
-  printWidth: 100,
-  trailingComma: 'all',
-  proseWrap: 'preserve',
-};
+const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: 'all', proseWrap: 'preserve' };
 
 /**
  * Salts the cache keys with the revision of oasgen's own printing (markdown-*.ts, typescript-batches.ts):
  * raise it with any fix to what they print, so no result of the older code is reused.
  */
-const PRINTER_REVISION = 2;
+const PRINTER_REVISION = 3;
 
 /** Formatted texts by `formatKey`, kept between runs by generator/cache/. */
 export type FormatCache = Map<string, string>;
@@ -135,12 +130,7 @@ class FormatWork {
   }
 
   private other(content: string, parser: string, filepath: string): number {
-    return (
-      this.others.push({
-        content,
-        options: { ...this.options, parser, filepath },
-      }) - 1
-    );
+    return this.others.push({ content, options: { ...this.options, parser, filepath } }) - 1;
   }
 }
 
@@ -158,14 +148,7 @@ async function splitBatches(
       if (batch.members.length === 1) return (results[batch.members[0]!] = outcome);
       const parts = 'text' in outcome ? splitBatch(batch, outcome.text) : undefined;
       for (const [i, member] of batch.members.entries()) {
-        results[member] = parts
-          ? { text: parts[i]! }
-          : await formatAlone(texts[member]!).then(
-              (text) => ({ text }),
-              (error: unknown) => ({
-                error: error instanceof Error ? error.message : String(error),
-              }),
-            );
+        results[member] = parts ? { text: parts[i]! } : await outcomeOf(formatAlone(texts[member]!));
       }
     }),
   );

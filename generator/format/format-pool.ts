@@ -55,11 +55,7 @@ parentPort.on('message', async (jobs) => {
  * A few small jobs are formatted with `formatHere` on this thread instead.
  */
 export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>, started: readonly Worker[] = []): RunningFormat {
-  const here = (job: FormatJob): Promise<FormatOutcome> =>
-    formatHere(job).then(
-      (text) => ({ text }),
-      (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
-    );
+  const here = (job: FormatJob): Promise<FormatOutcome> => outcomeOf(formatHere(job));
   // A few files (a rerun after a small spec edit) format faster here than a worker starts (~0.3 s).
   const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
   if (size < IN_THREAD_LIMIT) {
@@ -87,6 +83,14 @@ export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: Fo
   const running = results.finally(cancel);
   running.catch(() => undefined); // cancelled on purpose: whoever cancels reports why
   return { results: running, cancel };
+}
+
+/** A formatting's outcome: its text, or the message of the error it failed with. */
+export function outcomeOf(formatting: Promise<string>): Promise<FormatOutcome> {
+  return formatting.then(
+    (text) => ({ text }),
+    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+  );
 }
 
 /**

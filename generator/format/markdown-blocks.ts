@@ -29,7 +29,7 @@ export interface MarkdownPlan {
   rest: string | undefined;
 }
 
-export function placeholder(index: number): string {
+function placeholder(index: number): string {
   return `<!-- oasgen-piece-${index} -->`;
 }
 
@@ -110,8 +110,18 @@ export function printCodePiece(piece: { info: string; code: string }, formatted:
   return '```' + piece.info + '\n' + code + '\n```';
 }
 
+/**
+ * The line that closes the fence opened at `open`: at least as many backticks (CommonMark), nothing
+ * after them. Undefined when none does (the block runs to the end of the document) or the opening
+ * line is not a fence (a backtick in its info string).
+ */
 function closingFence(lines: readonly string[], open: number): number | undefined {
-  for (let j = open + 1; j < lines.length; j++) if (/^ {0,3}`{3,}\s*$/.test(lines[j]!)) return j;
+  const fence = /^`+/.exec(lines[open]!)![0];
+  if (lines[open]!.slice(fence.length).includes('`')) return undefined;
+  for (let j = open + 1; j < lines.length; j++) {
+    const closing = /^ {0,3}(`+)\s*$/.exec(lines[j]!);
+    if (closing && closing[1]!.length >= fence.length) return j;
+  }
   return undefined;
 }
 

@@ -8,7 +8,7 @@
 
 /** Characters of plain text: ASCII words and punctuation without markdown meaning, Latin-1 letters, dashes and quotes. */
 const PLAIN = /^[A-Za-z0-9 .,;:!?'"()/=+%#{}\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u2010-\u2027]*$/;
-const URL = /^[A-Za-z0-9._~:/?#%+=,;-]*$/;
+const URL = /^[A-Za-z0-9._~:/?#%+=,;-]+$/;
 const ALPHANUMERIC = /[A-Za-z0-9]/;
 
 /** Where the text stands: a table cell, or a line of a paragraph, heading, quote or list item. */
@@ -16,14 +16,9 @@ export type InlineContext = 'cell' | 'line';
 
 /** True when prettier prints `text` (one line, already trimmed) exactly as it is. */
 export function isPlainInline(text: string, context: InlineContext): boolean {
-  if (text !== text.trim() || text.includes('  ') || /!\[|\{\{|\{%|%\}|\}\}/.test(text)) return false;
-  let i = 0;
-  while (i < text.length) {
-    const next = inlineToken(text, i, context);
-    if (next === undefined) return false;
-    i = next;
-  }
-  return true;
+  if (text.includes('  ') || /!\[|\{\{|\{%|%\}|\}\}/.test(text)) return false;
+  // An empty table cell is plain too.
+  return text === '' || readsWhole(text, (i) => inlineToken(text, i, context));
 }
 
 /** The index after the token that starts at `i`, or undefined when the token is not plain. */
@@ -35,11 +30,30 @@ function inlineToken(text: string, i: number, context: InlineContext): number | 
   if (text.startsWith('**', i)) return strong(text, i);
   if (text.startsWith('[[', i)) return closed(text, i + 2, ']]', isPlainWords);
   if (text[i] === '[') return bracket(text, i, context);
-  if (text.startsWith('\\_', i) || (context === 'cell' && text.startsWith('\\|', i))) return i + 2;
-  if (text[i] === '_') return isIntraword(text, i) ? i + 1 : emphasis(text, i);
+  if (context === 'cell' && text.startsWith('\\|', i)) return i + 2;
+  if (text[i] === '_' && !isIntraword(text, i)) return emphasis(text, i);
+  return plainCharacter(text, i);
+}
+
+/** The index after one character of plain text at `i` (`\_` counts as one), or undefined. */
+function plainCharacter(text: string, i: number): number | undefined {
+  if (text.startsWith('\\_', i)) return i + 2;
+  if (text[i] === '_') return isIntraword(text, i) ? i + 1 : undefined;
   // A bare URL or address becomes an autolink.
   if (text.startsWith('://', i) || /^www\./i.test(text.slice(i, i + 4))) return undefined;
   return PLAIN.test(text[i]!) ? i + 1 : undefined;
+}
+
+/** True when `text` is non-empty, trimmed, and `token` reads it whole, token by token. */
+function readsWhole(text: string, token: (i: number) => number | undefined): boolean {
+  if (text === '' || text !== text.trim()) return false;
+  let i = 0;
+  while (i < text.length) {
+    const next = token(i);
+    if (next === undefined) return false;
+    i = next;
+  }
+  return true;
 }
 
 /**
@@ -91,22 +105,13 @@ function bracket(text: string, i: number, context: InlineContext): number | unde
   return end + 1;
 }
 
-/** A link's text: plain words, code spans and (in a cell) line breaks, without leading or trailing space. */
+/** A link's text: plain words, `[]`, code spans and (in a cell) line breaks, without leading or trailing space. */
 function isPlainLabel(label: string, context: InlineContext): boolean {
-  if (label === '' || label !== label.trim()) return false;
-  let i = 0;
-  while (i < label.length) {
-    let next: number | undefined;
-    if (label.startsWith('`', i)) next = codeSpan(label, i, context);
-    else if (context === 'cell' && label.startsWith('<br>', i)) next = i + 4;
-    else if (label.startsWith('\\_', i) || label.startsWith('[]', i)) next = i + 2;
-    else if (label[i] === '_') next = isIntraword(label, i) ? i + 1 : undefined;
-    else if (label.startsWith('://', i) || /^www\./i.test(label.slice(i, i + 4))) next = undefined;
-    else next = PLAIN.test(label[i]!) ? i + 1 : undefined;
-    if (next === undefined) return false;
-    i = next;
-  }
-  return true;
+  return readsWhole(label, (i) => {
+    if (label.startsWith('`', i)) return codeSpan(label, i, context);
+    if (context === 'cell' && label.startsWith('<br>', i)) return i + 4;
+    return label.startsWith('[]', i) ? i + 2 : plainCharacter(label, i);
+  });
 }
 
 /** The `]` that closes a label starting at `from`; an empty `[]` inside (an array type) is part of it. */
@@ -128,12 +133,7 @@ function closed(text: string, from: number, close: string, accept: (inner: strin
 
 /** Non-empty plain text without leading or trailing spaces; `_` only inside a word or escaped; `[]` (an array type). */
 function isPlainWords(words: string): boolean {
-  if (words === '' || words !== words.trim()) return false;
-  for (let i = 0; i < words.length; i++) {
-    if (words.startsWith('\\_', i) || words.startsWith('[]', i)) i++;
-    else if (words[i] === '_' ? !isIntraword(words, i) : !PLAIN.test(words[i]!)) return false;
-  }
-  return true;
+  return readsWhole(words, (i) => (words.startsWith('[]', i) ? i + 2 : plainCharacter(words, i)));
 }
 
 function isIntraword(text: string, i: number): boolean {

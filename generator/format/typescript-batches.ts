@@ -3,15 +3,15 @@
  * before any work (options, parser lookup), which on a client of thousands of small model files is
  * a third of prettier's time. Prettier formats the top-level statements of a file one by one, so a
  * batch joined with a boundary comment formats each member as formatting it alone would; members
- * for which that might not hold (a directive or `#!` first, `prettier-ignore`, carriage returns, a
- * byte-order mark) are formatted alone, and a batch that fails or does not split back into its
+ * for which that might not hold (a directive, `#!` or an empty statement first, `prettier-ignore`,
+ * carriage returns, a byte-order mark) are formatted alone, and a batch that fails or does not split back into its
  * members is formatted again member by member.
  */
 
 const BOUNDARY = '// @oasgen-batch-boundary';
 /** The `;` ends a member's last statement, so that it never runs on into the next member's first (no automatic semicolon insertion across members). */
 const JOINER = `\n;\n${BOUNDARY}\n`;
-/** About the size where a larger batch stops paying (prettier's per-call cost is spread thin by then). */
+/** Prettier's per-call cost is spread thin by then; larger batches (200 KB measured) are no faster and need more of the worker's memory. */
 const BATCH_CHARACTERS = 50_000;
 
 /** Members (indexes into the texts) formatted in one prettier call. */
@@ -49,10 +49,12 @@ function joinBatch(texts: readonly string[], members: number[]): TypeScriptBatch
 
 /**
  * True for a text prettier might format differently inside a batch, or that might swallow the
- * boundary after it (an odd backtick count, an unclosed block comment: a broken template).
+ * boundary after it (an odd backtick count, an unclosed block comment: a broken template). A first
+ * statement that is a directive, or empty (`;`, which prettier drops, handing the comments around it
+ * to the previous member's last statement), reads differently after another member.
  */
 export function mustStandAlone(text: string): boolean {
-  if (/\r|prettier-ignore|@oasgen-batch-boundary|^\uFEFF|^#!/.test(text) || /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]/.test(text)) return true;
+  if (/\r|prettier-ignore|@oasgen-batch-boundary|^\uFEFF|^#!/.test(text) || /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['";]/.test(text)) return true;
   return count(text, '`') % 2 === 1 || count(text, '/*') !== count(text, '*/');
 }
 

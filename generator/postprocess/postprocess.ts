@@ -29,9 +29,9 @@ export interface CheckedFile {
  * Organizes the imports of the files templates wrote, then type-checks the whole client (see
  * `organizeImports` and `checkTypes`; generate.ts runs the check while prettier formats).
  */
-export async function postprocess(files: RenderedFile[], runtimeFiles: ReadonlySet<string>, state: TypeCheckState = {}, shipped: ReadonlySet<string> = new Set()): Promise<RenderedFile[]> {
+export async function postprocess(files: RenderedFile[], runtimeFiles: ReadonlySet<string>, state: TypeCheckState = {}): Promise<RenderedFile[]> {
   const organized = await organizeImports(files, runtimeFiles);
-  await checkTypes(organized, state, shipped);
+  await checkTypes(organized, state);
   return organized;
 }
 
@@ -58,10 +58,8 @@ export async function organizeImports(files: RenderedFile[], runtimeFiles: Reado
 /**
  * Type-checks the whole client so a broken template fails generation here, with file:line, instead
  * of in the user's build. Throws GeneratedCodeError; keeps TypeScript's state of a clean check in `state`.
- */
-/**
- * Type-checks the client unless only comments and layout changed since the last clean check.
- * `shipped` names files whose bodies need no checking (see `typeCheck`).
+ * Skipped when only comments and layout changed since then; `shipped` names files whose bodies need
+ * no checking (see `typeCheck`).
  */
 export async function checkTypes(files: readonly RenderedFile[], state: TypeCheckState = {}, shipped: ReadonlySet<string> = new Set()): Promise<void> {
   // Loaded here: the compiler is not needed when a run is served from the cache.

@@ -33,8 +33,7 @@ export async function loadTemplateSet(builtinDir: string, overrideDir?: string, 
       if (rel.startsWith('runtime/') && rel.endsWith('.ts') && !rel.endsWith('.test.ts')) {
         set.runtime.set(rel.slice('runtime/'.length), source);
         if (!isOverride) set.builtinRuntime.set(rel.slice('runtime/'.length), source);
-      }
-      else if (rel.startsWith('partials/') && rel.endsWith('.hbs')) {
+      } else if (rel.startsWith('partials/') && rel.endsWith('.hbs')) {
         const name = rel.slice('partials/'.length, -'.hbs'.length);
         const builtin = set.partials.get(name);
         if (builtin && isOverride) set.partials.set(`builtin/${name}`, builtin);

@@ -53,6 +53,8 @@ describe('planMarkdown', () => {
     { name: 'math', text: lines('$$', 'x', '$$') },
     { name: 'a carriage return', text: 'Text\r\n' },
     { name: 'a fence never closed', text: lines('```ts', 'const x = 1;') },
+    { name: 'a fence of four backticks that three do not close', text: lines('````ts', 'x', '```', '', '| a |', '| - |') },
+    { name: 'a line of backticks with a backtick in its info (not a fence)', text: lines('```ts`', 'x', '```') },
     { name: 'text that looks like a placeholder', text: lines('<!-- oasgen-piece-0 -->') },
   ])('gives the whole document to prettier for $name', ({ text }) => {
     expect(planMarkdown(text)).toBeUndefined();

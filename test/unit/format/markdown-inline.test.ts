@@ -26,6 +26,7 @@ describe('isPlainInline', () => {
     { text: 'See [the docs](https://example.com/a?b=c#d) and [**Pet**](Pet.md)', context: 'line', want: true },
     { text: 'Returns [[wiki link]] or [Pet[]](Pet.md) [optional]', context: 'line', want: true },
     { text: 'Returns Pet[] bare', context: 'line', want: false },
+    { text: 'A link [to nowhere]()', context: 'line', want: false, changes: true },
     { text: 'Map of {key: value}', context: 'line', want: true },
     { text: 'Visit https://example.com now', context: 'line', want: false },
     { text: 'Visit www.example.com now', context: 'line', want: false },

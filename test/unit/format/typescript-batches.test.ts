@@ -26,6 +26,7 @@ describe('planBatches and splitBatch', () => {
       '[1, 2].map((x) => x * 2)',
       'const x = foo',
       '(bar)',
+      ';// a comment after an empty statement\nexport const y = 1;',
       'export default class Api {\n  constructor(private readonly base: string) {}\n}',
     ];
     const alone = await Promise.all(texts.map((text) => format(text, OPTIONS)));
@@ -56,6 +57,8 @@ describe('mustStandAlone', () => {
     { text: "'use strict';\nexport const a = 1;", want: true },
     { text: '// header\n"use client";', want: true },
     { text: '#!/usr/bin/env node\nrun();', want: true },
+    { text: ';// header\nexport const a = 1;', want: true },
+    { text: '/* c */ ; export const a = 1;', want: true },
     { text: '// prettier-ignore\nconst  a = 1;', want: true },
     { text: 'const a = 1;\r\n', want: true },
     { text: '\uFEFFconst a = 1;', want: true },
