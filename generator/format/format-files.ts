@@ -5,6 +5,7 @@ import type { RenderedFile } from '../render/render-files.js';
 import { outcomeOf, startFormatting, startWorkers, type FormatJob, type FormatOutcome } from './format-pool.js';
 import { assembleMarkdown, planMarkdown, printCodePiece } from './markdown-blocks.js';
 import { planBatches, splitBatch, type TypeScriptBatch } from './typescript-batches.js';
+import { printTypeScript, type TypeScriptStyle } from './typescript-printer.js';
 
 /** oasgen's own defaults; a prettier config found from the output folder upwards takes precedence. */
 const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: 'all', proseWrap: 'preserve' };
@@ -13,7 +14,7 @@ const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: '
  * Salts the cache keys with the revision of oasgen's own printing (markdown-*.ts, typescript-batches.ts):
  * raise it with any fix to what they print, so no result of the older code is reused.
  */
-const PRINTER_REVISION = 3;
+const PRINTER_REVISION = 4;
 
 /** Formatted texts by `formatKey`, kept between runs by generator/cache/. */
 export type FormatCache = Map<string, string>;
@@ -91,37 +92,40 @@ interface FormatDone {
 /**
  * The prettier work of a run, gathered file by file: TypeScript texts (files and the code blocks of
  * docs) to be batched, other jobs one per file, and for each file how to finish it from the results.
- * With plugins, or options the markdown printer of markdown-blocks.ts does not follow, every file
- * is one prettier call as it comes.
+ * TypeScript that typescript-printer.ts prints, and most doc blocks (markdown-blocks.ts), never
+ * reach prettier. With plugins, or options these printers do not follow, every file is one
+ * prettier call as it comes.
  */
 class FormatWork {
   readonly typescript: string[] = [];
   readonly others: FormatJob[] = [];
   private readonly batching: boolean;
   private readonly printsMarkdown: boolean;
+  private readonly typeScriptStyle: TypeScriptStyle | undefined;
 
   constructor(private readonly options: Options) {
     const plain = (options.plugins ?? []).length === 0 && !options.requirePragma && !options.insertPragma && (options.endOfLine ?? 'lf') === 'lf';
     this.batching = plain;
     this.printsMarkdown = plain && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
+    this.typeScriptStyle = plain ? typeScriptStyle(options) : undefined;
   }
 
   add(file: RenderedFile, parser: string): (done: FormatDone) => string {
     if (parser === 'typescript' && this.batching) {
-      const index = this.typescript.push(file.content) - 1;
-      return (done) => textOf(done.typescript(index));
+      const outcome = this.typeScript(file.content);
+      return (done) => textOf(outcome(done));
     }
     const plan = parser === 'markdown' && this.printsMarkdown ? planMarkdown(file.content) : undefined;
     if (!plan) {
       const index = this.other(file.content, parser, file.path);
       return (done) => textOf(done.other(index));
     }
-    const code = plan.pieces.map((piece) => (piece.kind === 'code' ? this.typescript.push(piece.code) - 1 : -1));
+    const code = plan.pieces.map((piece) => (piece.kind === 'code' ? this.typeScript(piece.code) : undefined));
     const rest = plan.rest === undefined ? -1 : this.other(plan.rest, parser, file.path);
     return (done) => {
       const pieces = plan.pieces.map((piece, i) => {
         if (piece.kind === 'text') return piece.text;
-        const outcome = done.typescript(code[i]!);
+        const outcome = code[i]!(done);
         // Prettier leaves a code block it cannot parse as it is.
         return printCodePiece(piece, 'text' in outcome ? outcome.text : undefined);
       });
@@ -129,9 +133,26 @@ class FormatWork {
     };
   }
 
+  /** A TypeScript text's outcome: printed here when typescript-printer.ts can, else from its batch. */
+  private typeScript(text: string): (done: FormatDone) => FormatOutcome {
+    const printed = this.typeScriptStyle ? printTypeScript(text, this.typeScriptStyle) : undefined;
+    if (printed !== undefined) return () => ({ text: printed });
+    const index = this.typescript.push(text) - 1;
+    return (done) => done.typescript(index);
+  }
+
   private other(content: string, parser: string, filepath: string): number {
     return this.others.push({ content, options: { ...this.options, parser, filepath } }) - 1;
   }
+}
+
+/** Prettier's defaults for the options typescript-printer.ts does not take: any other value leaves TypeScript to prettier. */
+const TYPESCRIPT_DEFAULTS: Record<string, unknown> = { tabWidth: 2, useTabs: false, semi: true, bracketSpacing: true, quoteProps: 'as-needed', objectWrap: 'preserve', experimentalOperatorPosition: 'end' };
+
+function typeScriptStyle(options: Options): TypeScriptStyle | undefined {
+  const given = options as Record<string, unknown>;
+  if (Object.entries(TYPESCRIPT_DEFAULTS).some(([key, value]) => given[key] !== undefined && given[key] !== value)) return undefined;
+  return { printWidth: options.printWidth ?? 80, singleQuote: options.singleQuote ?? false, trailingComma: (options.trailingComma ?? 'all') !== 'none' };
 }
 
 /** Each TypeScript text's outcome; a batch that failed or did not split is formatted again member by member. */

@@ -1,0 +1,232 @@
+/**
+ * A document printer with prettier's semantics (groups that print flat when they fit in the line
+ * width, else broken; `line`, `softline`, `hardline`, `indent`, `ifBreak`, `indentIfBreak`), so
+ * that typescript-printer.ts can build for a statement the same document prettier builds and get
+ * the same text. It adds one thing: a group marked `bailOnBreak` stands for a layout oasgen does not
+ * reproduce when it breaks; breaking it throws `Unprintable`, and the caller leaves the file to prettier.
+ */
+
+/** A printed document: text, a sequence, or a command. */
+export type Doc = string | readonly Doc[] | Group | Indent | Align | Line | IfBreak | IndentIfBreak | Verbatim | BreakParent;
+
+export interface Group {
+  kind: 'group';
+  contents: Doc;
+  /** Set to break it whatever fits (and, by `printDoc`, when it holds a hard line). */
+  break: boolean;
+  id?: symbol;
+  bailOnBreak?: boolean;
+}
+interface Indent {
+  kind: 'indent';
+  contents: Doc;
+}
+interface Align {
+  kind: 'align';
+  width: number;
+  contents: Doc;
+}
+interface Line {
+  kind: 'line';
+  mode: 'line' | 'soft' | 'hard';
+}
+interface IfBreak {
+  kind: 'ifBreak';
+  breakContents: Doc;
+  flatContents: Doc;
+  groupId?: symbol;
+}
+interface IndentIfBreak {
+  kind: 'indentIfBreak';
+  contents: Doc;
+  groupId: symbol;
+}
+/** Text whose width is never measured: a comment line, always followed by a hard line. */
+interface Verbatim {
+  kind: 'verbatim';
+  text: string;
+}
+interface BreakParent {
+  kind: 'breakParent';
+}
+
+/** Thrown when the text prettier would print is not one this printer reproduces. */
+export class Unprintable extends Error {}
+
+export const line: Line = { kind: 'line', mode: 'line' };
+export const softline: Line = { kind: 'line', mode: 'soft' };
+export const hardline: Doc = [{ kind: 'line', mode: 'hard' }, { kind: 'breakParent' }];
+
+export function group(contents: Doc, options: { break?: boolean; id?: symbol; bailOnBreak?: boolean } = {}): Group {
+  return { kind: 'group', contents, break: options.break ?? false, id: options.id, bailOnBreak: options.bailOnBreak };
+}
+export const indent = (contents: Doc): Indent => ({ kind: 'indent', contents });
+export const align = (width: number, contents: Doc): Align => ({ kind: 'align', width, contents });
+export const ifBreak = (breakContents: Doc, flatContents: Doc = '', groupId?: symbol): IfBreak => ({ kind: 'ifBreak', breakContents, flatContents, groupId });
+export const indentIfBreak = (contents: Doc, groupId: symbol): IndentIfBreak => ({ kind: 'indentIfBreak', contents, groupId });
+export const verbatim = (text: string): Verbatim => ({ kind: 'verbatim', text });
+
+export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
+  return docs.flatMap((doc, i) => (i === 0 ? [doc] : [separator, doc]));
+}
+
+type Mode = 'flat' | 'break';
+interface Command {
+  indent: number;
+  mode: Mode;
+  doc: Doc;
+}
+
+/** The text of `doc` at `width` columns, as prettier's printDocToString prints it (spaces, `\n`). */
+export function printDoc(doc: Doc, width: number): string {
+  propagateBreaks(doc);
+  const out: string[] = [];
+  const modes = new Map<symbol, Mode>();
+  const commands: Command[] = [{ indent: 0, mode: 'break', doc }];
+  let position = 0;
+  let remeasure = false;
+  while (commands.length > 0) {
+    const { indent: at, mode, doc: current } = commands.pop()!;
+    if (typeof current === 'string') {
+      out.push(current);
+      position += textWidth(current);
+    } else if (isSequence(current)) {
+      for (let i = current.length - 1; i >= 0; i--) commands.push({ indent: at, mode, doc: current[i]! });
+    } else {
+      switch (current.kind) {
+        case 'indent':
+          commands.push({ indent: at + 2, mode, doc: current.contents });
+          break;
+        case 'align':
+          commands.push({ indent: at + current.width, mode, doc: current.contents });
+          break;
+        case 'group': {
+          let chosen: Mode;
+          if (mode === 'flat' && !remeasure) chosen = current.break ? 'break' : 'flat';
+          else {
+            remeasure = false;
+            chosen = !current.break && fits({ indent: at, mode: 'flat', doc: current.contents }, commands, width - position, modes) ? 'flat' : 'break';
+          }
+          if (chosen === 'break' && current.bailOnBreak) throw new Unprintable('a layout that breaks differently');
+          commands.push({ indent: at, mode: chosen, doc: current.contents });
+          if (current.id) modes.set(current.id, chosen);
+          break;
+        }
+        case 'line':
+          if (mode === 'flat' && current.mode !== 'hard') {
+            if (current.mode === 'line') {
+              out.push(' ');
+              position += 1;
+            }
+            break;
+          }
+          if (mode === 'flat') remeasure = true;
+          trimTrailingBlanks(out);
+          out.push(`\n${' '.repeat(at)}`);
+          position = at;
+          break;
+        case 'ifBreak':
+        case 'indentIfBreak': {
+          const groupMode = current.groupId ? (modes.get(current.groupId) ?? 'flat') : mode;
+          const contents = current.kind === 'ifBreak' ? (groupMode === 'break' ? current.breakContents : current.flatContents) : groupMode === 'break' ? indent(current.contents) : current.contents;
+          commands.push({ indent: at, mode, doc: contents });
+          break;
+        }
+        case 'verbatim':
+          out.push(current.text);
+          break;
+        case 'breakParent':
+          break;
+      }
+    }
+  }
+  return out.join('');
+}
+
+/** Whether `next` printed flat, then the rest up to its first possible line break, fits in `width`. */
+function fits(next: Command, rest: readonly Command[], width: number, modes: ReadonlyMap<symbol, Mode>): boolean {
+  let restIndex = rest.length;
+  const commands: { mode: Mode; doc: Doc }[] = [next];
+  let left = width;
+  while (left >= 0) {
+    const command = commands.pop();
+    if (!command) {
+      if (restIndex === 0) return true;
+      commands.push(rest[--restIndex]!);
+      continue;
+    }
+    const { mode, doc } = command;
+    if (typeof doc === 'string') left -= textWidth(doc);
+    else if (isSequence(doc)) for (let i = doc.length - 1; i >= 0; i--) commands.push({ mode, doc: doc[i]! });
+    else {
+      switch (doc.kind) {
+        case 'indent':
+        case 'align':
+          commands.push({ mode, doc: doc.contents });
+          break;
+        case 'group':
+          commands.push({ mode: doc.break ? 'break' : mode, doc: doc.contents });
+          break;
+        case 'ifBreak':
+        case 'indentIfBreak': {
+          const groupMode = doc.groupId ? (modes.get(doc.groupId) ?? 'flat') : mode;
+          commands.push({ mode, doc: doc.kind === 'indentIfBreak' ? doc.contents : groupMode === 'break' ? doc.breakContents : doc.flatContents });
+          break;
+        }
+        case 'line':
+          if (mode === 'break' || doc.mode === 'hard') return true;
+          if (doc.mode === 'line') left -= 1;
+          break;
+        case 'verbatim':
+          throw new Unprintable('a comment measured for width');
+        case 'breakParent':
+          break;
+      }
+    }
+  }
+  return false;
+}
+
+/** Marks every group that holds a hard line or a broken group as broken, as prettier's propagateBreaks does. */
+function propagateBreaks(doc: Doc): boolean {
+  if (typeof doc === 'string') return false;
+  if (isSequence(doc)) {
+    let broken = false;
+    for (const part of doc) broken = propagateBreaks(part) || broken;
+    return broken;
+  }
+  switch (doc.kind) {
+    case 'breakParent':
+      return true;
+    case 'group':
+      if (propagateBreaks(doc.contents)) doc.break = true;
+      return doc.break;
+    case 'indent':
+    case 'align':
+    case 'indentIfBreak':
+      return propagateBreaks(doc.contents);
+    case 'ifBreak':
+      return [propagateBreaks(doc.breakContents), propagateBreaks(doc.flatContents)].some(Boolean);
+    default:
+      return false;
+  }
+}
+
+function isSequence(doc: Doc): doc is readonly Doc[] {
+  return Array.isArray(doc);
+}
+
+/** Columns of `text`; only ASCII is measured here (prettier counts wide and combining characters apart). */
+function textWidth(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x20-\x7e]/.test(text)) throw new Unprintable('text other than printable ASCII');
+  return text.length;
+}
+
+function trimTrailingBlanks(out: string[]): void {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const trimmed = out[i]!.replace(/[ \t]+$/, '');
+    out[i] = trimmed;
+    if (trimmed !== '') return;
+  }
+}

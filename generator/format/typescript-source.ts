@@ -1,0 +1,120 @@
+import { ts } from '@ts-morph/common';
+import { Unprintable, hardline, join, line, verbatim, type Doc } from './doc-printer.js';
+
+/** The prettier options typescript-printer.ts follows (the rest must be prettier's defaults). */
+export interface TypeScriptStyle {
+  printWidth: number;
+  singleQuote: boolean;
+  /** `trailingComma` other than `none`: imports, exports and objects that break end with a comma. */
+  trailingComma: boolean;
+}
+
+/**
+ * One TypeScript file being printed: its text, and the comments printed so far, so that a file
+ * with a comment somewhere the printer does not place comments is left to prettier.
+ */
+export class SourceText {
+  printedComments = 0;
+
+  constructor(
+    readonly text: string,
+    readonly file: ts.SourceFile,
+    readonly style: TypeScriptStyle,
+  ) {}
+
+  /**
+   * `doc` after the comments that lead `node`, as prettier prints comments on their own lines
+   * before a statement, member or property (each followed by a line break, a blank line kept).
+   */
+  withLeadingComments(node: ts.Node, doc: Doc): Doc {
+    // TypeScript names the comments on the line of the token before `node` its trailing comments.
+    const sameLine = node.pos > 0 ? (ts.getTrailingCommentRanges(this.text, node.pos) ?? []) : [];
+    const ranges = [...sameLine, ...(ts.getLeadingCommentRanges(this.text, node.pos) ?? [])];
+    if (ranges.length === 0) return doc;
+    const parts: Doc[] = [];
+    for (const [i, range] of ranges.entries()) {
+      const before = i === 0 ? node.pos : ranges[i - 1]!.end;
+      const ownLine = before === 0 || this.text.slice(before, range.pos).includes('\n');
+      if (range.kind === ts.SyntaxKind.SingleLineCommentTrivia) {
+        // A line comment after code on its line is that code's trailing comment for prettier.
+        if (!ownLine) throw new Unprintable('a trailing comment');
+        parts.push(this.comment(range), hardline);
+      } else if (this.hasNewline(range.end)) {
+        if (!ownLine) throw new Unprintable('a trailing comment');
+        parts.push(this.comment(range), this.hasNewlineBefore(range.pos) ? hardline : line);
+      } else {
+        // `{ /** doc */ name: T }`: code follows on the comment's line, so prettier keeps it there.
+        const raw = this.text.slice(range.pos, range.end);
+        if (i !== ranges.length - 1 || raw.includes('\n') || /\S/.test(this.text.slice(range.end, node.getStart(this.file)))) throw new Unprintable('a comment between code');
+        parts.push(raw, ' ');
+      }
+      const next = this.skipNewline(this.skipSpaces(range.end));
+      if (next !== undefined && this.hasNewline(next)) parts.push(hardline);
+    }
+    this.printedComments += ranges.length;
+    return [...parts, doc];
+  }
+
+  /** A comment as prettier prints it: JSDoc-style block comments re-indented line by line. */
+  private comment(range: ts.CommentRange): Doc {
+    const raw = this.text.slice(range.pos, range.end);
+    if (range.kind === ts.SyntaxKind.SingleLineCommentTrivia) return verbatim(raw.trimEnd());
+    const value = raw.slice(2, -2);
+    const lines = value.split('\n');
+    if (lines.length === 1) return verbatim(raw);
+    if (!`*${value}*`.split('\n').every((text) => text.trimStart().startsWith('*'))) throw new Unprintable('a block comment printed as written');
+    const printed = lines.map((text, i) => verbatim(i === 0 ? text.trimEnd() : ` ${i < lines.length - 1 ? text.trim() : text.trimStart()}`));
+    return [verbatim('/*'), join(hardline, printed), verbatim('*/')];
+  }
+
+  /** Whether the line after the one `end` is on holds only blanks (prettier's isNextLineEmpty). */
+  isNextLineEmpty(end: number): boolean {
+    let index = end;
+    for (let previous = -1; index !== previous; ) {
+      previous = index;
+      while (index < this.text.length && ',; \t'.includes(this.text[index]!)) index++;
+      if (this.text.startsWith('/*', index)) {
+        const close = this.text.indexOf('*/', index + 2);
+        if (close >= 0) index = close + 2;
+      }
+      index = this.skipSpaces(index);
+    }
+    if (this.text.startsWith('//', index)) while (index < this.text.length && this.text[index] !== '\n') index++;
+    const next = this.skipNewline(index);
+    return next !== undefined && this.hasNewline(next);
+  }
+
+  /** Whether a line break comes between `from` and `to` (prettier keeps such objects broken). */
+  hasNewlineBetween(from: number, to: number): boolean {
+    return this.text.slice(from, to).includes('\n');
+  }
+
+  /** The number of comments in the file, counted by TypeScript's scanner. */
+  countComments(): number {
+    const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, this.text);
+    let count = 0;
+    for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+      if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) count++;
+    }
+    return count;
+  }
+
+  private skipSpaces(index: number): number {
+    while (index < this.text.length && (this.text[index] === ' ' || this.text[index] === '\t')) index++;
+    return index;
+  }
+
+  private skipNewline(index: number): number | undefined {
+    return this.text[index] === '\n' ? index + 1 : undefined;
+  }
+
+  private hasNewline(index: number): boolean {
+    return this.text[this.skipSpaces(index)] === '\n';
+  }
+
+  private hasNewlineBefore(index: number): boolean {
+    let i = index - 1;
+    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\t')) i--;
+    return i >= 0 && this.text[i] === '\n';
+  }
+}

@@ -1,0 +1,145 @@
+import { ts } from '@ts-morph/common';
+import { Unprintable, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from './doc-printer.js';
+import type { SourceText } from './typescript-source.js';
+
+/** A string literal in the quotes prettier picks: the preferred one unless the text holds more of it than of the other. */
+export function printString(source: SourceText, literal: ts.StringLiteral): string {
+  const raw = literal.getText(source.file);
+  const content = raw.slice(1, -1);
+  const preferred = source.style.singleQuote ? "'" : '"';
+  const alternate = preferred === "'" ? '"' : "'";
+  const enclosing = count(content, preferred) > count(content, alternate) ? alternate : preferred;
+  const escaped = content.replace(/\\(.)|(["'])/gs, (match, escape: string | undefined, quote: string | undefined) => {
+    if (escape === alternateOf(enclosing)) return escape;
+    if (quote === enclosing) return `\\${quote}`;
+    return quote ?? match;
+  });
+  return `${enclosing}${escaped}${enclosing}`;
+}
+
+function alternateOf(quote: string): string {
+  return quote === "'" ? '"' : "'";
+}
+
+function count(text: string, character: string): number {
+  return text.split(character).length - 1;
+}
+
+/** A decimal number as prettier prints it (lower case, no `+` or leading zeros in the exponent, no trailing zeros). */
+export function printNumber(raw: string): string {
+  if (!/^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(raw)) throw new Unprintable('a number other than decimal');
+  if (raw.length === 1) return raw;
+  return raw
+    .toLowerCase()
+    .replace(/^([+-]?[\d.]+e)(?:\+|(-))?0*(?=\d)/, '$1$2')
+    .replace(/^([+-]?[\d.]+)e[+-]?0+$/, '$1')
+    .replace(/(\.\d+?)0+(?=e|$)/, '$1')
+    .replace(/\.(?=e|$)/, '');
+}
+
+/** A property name: quoted only when it has to be (`quoteProps: as-needed`). */
+export function printPropertyName(source: SourceText, name: ts.PropertyName): string {
+  if (ts.isIdentifier(name)) return name.text;
+  if (!ts.isStringLiteral(name)) throw new Unprintable('a computed or numeric property name');
+  const printed = printString(source, name);
+  return printed.slice(1, -1) === name.text && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name.text) ? name.text : printed;
+}
+
+/** The value expressions of generated constants and examples: literals, names, objects, arrays, `as const`. */
+export function printExpression(source: SourceText, node: ts.Expression): Doc {
+  switch (node.kind) {
+    case ts.SyntaxKind.StringLiteral:
+      return printString(source, node as ts.StringLiteral);
+    case ts.SyntaxKind.NumericLiteral:
+      return printNumber(node.getText(source.file));
+    case ts.SyntaxKind.PrefixUnaryExpression: {
+      const { operator, operand } = node as ts.PrefixUnaryExpression;
+      if (operator !== ts.SyntaxKind.MinusToken || !ts.isNumericLiteral(operand)) throw new Unprintable('a unary expression');
+      return ['-', printNumber(operand.getText(source.file))];
+    }
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return ts.tokenToString(node.kind)!;
+    case ts.SyntaxKind.Identifier:
+      return (node as ts.Identifier).text;
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return printObject(source, node as ts.ObjectLiteralExpression);
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      return printArray(source, node as ts.ArrayLiteralExpression);
+    case ts.SyntaxKind.AsExpression: {
+      const { expression, type } = node as ts.AsExpression;
+      if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeName.text !== 'const' || type.typeArguments) throw new Unprintable('an as expression');
+      return [printExpression(source, expression), ' as const'];
+    }
+    default:
+      throw new Unprintable(`expression ${ts.SyntaxKind[node.kind]}`);
+  }
+}
+
+/** `{ a: 1, b: 2 }`, broken one property a line when it does not fit or was written broken. */
+function printObject(source: SourceText, node: ts.ObjectLiteralExpression): Doc {
+  const { properties } = node;
+  if (properties.length === 0) {
+    if (source.hasNewlineBetween(node.getStart(source.file), node.end)) throw new Unprintable('an empty object written broken');
+    return '{}';
+  }
+  const parts: Doc[] = [];
+  properties.forEach((property, i) => {
+    if (!ts.isPropertyAssignment(property)) throw new Unprintable('an object member other than a property');
+    const key = printPropertyName(source, property.name);
+    parts.push(group(source.withLeadingComments(property, printAssignment(source, key, ':', property.initializer, 'property'))));
+    if (i < properties.length - 1) parts.push(',', line, source.isNextLineEmpty(property.end) ? hardline : '');
+  });
+  const preserveBreak = source.hasNewlineBetween(node.getStart(source.file), properties[0]!.getStart(source.file));
+  return group(['{', indent([line, ...parts]), ifBreak(source.style.trailingComma ? ',' : ''), line, '}'], { break: preserveBreak });
+}
+
+/** `[a, b]` when it fits; a broken array has layouts of its own (fill, one a line), left to prettier. */
+function printArray(source: SourceText, node: ts.ArrayLiteralExpression): Doc {
+  if (node.elements.length === 0) {
+    if (source.hasNewlineBetween(node.getStart(source.file), node.end)) throw new Unprintable('an empty array written broken');
+    return '[]';
+  }
+  // More than one object (or array) of more than one entry: prettier breaks the array whatever fits.
+  const entries = (element: ts.Expression): number => (ts.isObjectLiteralExpression(element) ? element.properties.length : ts.isArrayLiteralExpression(element) ? element.elements.length : 0);
+  const first = node.elements[0]!;
+  if (node.elements.length > 1 && node.elements.every((element) => element.kind === first.kind && entries(element) > 1)) throw new Unprintable('an array prettier always breaks');
+  const elements = node.elements.map((element) => printExpression(source, element));
+  return group(['[', indent([softline, join([',', line], elements)]), ifBreak(source.style.trailingComma ? ',' : ''), softline, ']'], { bailOnBreak: true });
+}
+
+/**
+ * `left operator right` in the layout prettier's printAssignment chooses for the right-hand sides
+ * printed here: after the operator a string breaks to the next line (unless the key is short),
+ * other values stay on the line and break inside themselves ("fluid").
+ */
+export function printAssignment(source: SourceText, left: Doc, operator: string, right: ts.Expression, kind: 'property' | 'variable'): Doc {
+  return printAssignmentLayout(left, operator, right, kind === 'property' && typeof left === 'string' && left.length < 2 + 3, printExpression(source, right));
+}
+
+/** An alias `type Name = …`: a union that does not hug breaks after the `=`, anything else is "fluid". */
+export function printAliasAssignment(left: Doc, right: ts.TypeNode, printed: Doc, breakAfterOperator: boolean): Doc {
+  if (breakAfterOperator) return group([group(left), ' =', group(indent([line, printed]))]);
+  return printAssignmentLayout(left, ' =', right, false, printed);
+}
+
+function printAssignmentLayout(left: Doc, operator: string, right: ts.Node, shortKey: boolean, printed: Doc): Doc {
+  const leftGroup = group(left);
+  const unwrapped = ts.isPrefixUnaryExpression(right) ? right.operand : right;
+  if (!shortKey && ts.isStringLiteral(unwrapped)) return group([leftGroup, operator, group(indent([line, printed]))]);
+  if (shortKey || right.kind === ts.SyntaxKind.TrueKeyword || right.kind === ts.SyntaxKind.FalseKeyword || ts.isNumericLiteral(right)) {
+    if (canBreak(left)) throw new Unprintable('a left side that can break');
+    return group([leftGroup, operator, ' ', printed]);
+  }
+  const id = Symbol('assignment');
+  return group([leftGroup, operator, group(indent(line), { id }), indentIfBreak(printed, id)]);
+}
+
+function canBreak(doc: Doc): boolean {
+  if (typeof doc === 'string') return false;
+  if (Array.isArray(doc)) return (doc as readonly Doc[]).some(canBreak);
+  const command = doc as Exclude<Doc, string | readonly Doc[]>;
+  if (command.kind === 'line') return true;
+  return 'contents' in command ? canBreak(command.contents) : false;
+}

@@ -1,0 +1,49 @@
+import { format } from 'prettier';
+import { describe, expect, it } from 'vitest';
+import { printTypeScript } from '../../../generator/format/typescript-printer.js';
+
+const STYLE = { printWidth: 100, singleQuote: true, trailingComma: true };
+const OPTIONS = { singleQuote: true, printWidth: 100, trailingComma: 'all' as const, parser: 'typescript' };
+const LONG = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
+
+// given: TypeScript as templates write it; printed: whether typescript-printer.ts prints it itself
+// (else it is left to prettier). Each printed result must be prettier's, byte for byte.
+const CASES: { name: string; given: string; printed: boolean }[] = [
+  { name: 'imports, one name and many', given: "import type { A } from './a.js';\nimport { B, C } from \"./b.js\";\nimport D, { E } from './d.js';\nimport * as ns from 'ns';\nimport 'side-effect';\n", printed: true },
+  { name: 'an import too long for one line', given: `import type { ${LONG}A, ${LONG}B } from './long.js';\n`, printed: true },
+  { name: 'a lone long import stays on its line', given: `import type { ${LONG}${LONG} } from './long.js';\n`, printed: true },
+  { name: 'exports', given: "export * from './a.js';\nexport * as b from './b.js';\nexport { c, d as e } from './c.js';\nexport type { F } from './f.js';\n", printed: true },
+  { name: 'an interface with JSDoc, blank lines and quoted keys', given: "/**\n* Doc.\n   * More.\n*/\nexport interface Pet {\n/** The id. */\n  id: number;\n\n\n  'name-x'?: string;\n  \"plain\": boolean;\n  readonly [key: string]: unknown;\n}\n", printed: true },
+  { name: 'an empty interface and one that extends', given: 'export interface A {}\nexport interface B extends A, C { x: string }\n', printed: true },
+  { name: 'a long union as a property type: next line, then one a line', given: `export interface A {\n  a?: 'asc' | 'desc' | '${LONG}';\n  b?: 'asc' | 'desc' | '${LONG}' | '${LONG}b';\n}\n`, printed: true },
+  { name: 'a union with null hugs an object type', given: `export interface A {\n  o?: { aaaa: string; ${LONG}: number } | null;\n  p?: Foo | null;\n}\n`, printed: true },
+  { name: 'a type alias of a long union', given: `export type T = 'a' | 'b' | '${LONG}';\nexport type U = 'a' | 'b' | '${LONG}' | '${LONG}c';\n`, printed: true },
+  { name: 'a type alias of a long literal', given: `export type T = '${LONG}${LONG}';\n`, printed: true },
+  { name: 'intersections', given: `export type A = B & { ${LONG}: string; b: number };\nexport type C = ${LONG}D & ${LONG}E;\nexport type F = { a: string } & { b: string };\n`, printed: true },
+  { name: 'an object type written broken stays broken; a flat one loses its last semicolon', given: 'export type A = {\n a: string };\nexport type B = { a: string; };\n', printed: true },
+  { name: 'inline member docs stay before their member', given: `export type A = B & { /** The value. */ value: string; /** ${LONG} */ other: number | null; };\n`, printed: true },
+  { name: 'arrays, parentheses and generics', given: "export type A = ('x' | 'y')[];\nexport type B = ('only')[];\nexport type C = ('a' | 'b') | Foo;\nexport type D = Array<Foo>;\nexport type E = Record<string, Foo[]>;\nexport type F = [string, number];\n", printed: true },
+  { name: 'a constant object as const, with strings to requote', given: 'export const E = {\n  A: "x\\"y",\n  B: \'it\\\'s\',\n  C: "\\d",\n  F: 1.50,\n  G: -1,\n  H: 1E+5,\n} as const;\n', printed: true },
+  { name: 'a docs example', given: "import type { Pet } from '../index.js';\n\nconst example: Pet = { id: 1, name: \"doggie\", tags: [{ id: 1, name: 'a' }], nested: {\n a: true } };\nconsole.log(example);\n", printed: true },
+  { name: 'an array prettier always breaks', given: "const a = [{ a: 1, b: 2 }, { a: 3, b: 4 }];\n", printed: false },
+  { name: 'a class', given: 'export class A extends B {\n  constructor() {\n    super();\n  }\n}\n', printed: false },
+  { name: 'a trailing line comment', given: 'export type A = string; // why\n', printed: false },
+  { name: 'a comment inside a type', given: 'export type A = /* a */ string;\n', printed: false },
+  { name: 'a syntax error', given: 'export interface A {\n', printed: false },
+  { name: 'a shebang', given: '#!/usr/bin/env node\nexport const a = 1;\n', printed: false },
+  { name: 'text other than ASCII in code', given: "export type A = 'é';\n", printed: false },
+];
+
+describe('printTypeScript', () => {
+  it.each(CASES)('$name', async ({ given, printed }) => {
+    const result = printTypeScript(given, STYLE);
+    if (!printed) return expect(result).toBeUndefined();
+    expect(result).toBe(await format(given, OPTIONS));
+  });
+
+  it('follows printWidth, the quote preference and trailing commas', async () => {
+    const given = `import { ${LONG}A, ${LONG}B } from "./x.js";\nexport const o = {\n  a: 'it"s',\n};\n`;
+    const options = { printWidth: 80, singleQuote: false, trailingComma: 'none' as const, parser: 'typescript' };
+    expect(printTypeScript(given, { printWidth: 80, singleQuote: false, trailingComma: false })).toBe(await format(given, options));
+  });
+});
