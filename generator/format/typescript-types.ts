@@ -65,10 +65,13 @@ function printLiteralType(source: SourceText, literal: ts.LiteralTypeNode['liter
 
 function printTypeReference(source: SourceText, node: ts.TypeReferenceNode): Doc {
   const name = printEntityName(node.typeName);
-  const args = node.typeArguments;
-  if (!args) return name;
-  if (args.length === 1 && hugsTypeArgument(args[0]!)) return [name, '<', printType(source, args[0]!), '>'];
-  return [name, group(['<', indent([softline, join([',', line], args.map((arg) => printType(source, arg)))]), softline, '>'], { bailOnBreak: true })];
+  return node.typeArguments ? [name, printTypeArguments(source, node.typeArguments)] : name;
+}
+
+/** `<A, B>`; a lone simple argument never breaks, others are printed here only while they fit. */
+export function printTypeArguments(source: SourceText, args: ts.NodeArray<ts.TypeNode>): Doc {
+  if (args.length === 1 && hugsTypeArgument(args[0]!)) return ['<', printType(source, args[0]!), '>'];
+  return group(['<', indent([softline, join([',', line], args.map((arg) => printType(source, arg)))]), softline, '>'], { bailOnBreak: true });
 }
 
 function printEntityName(name: ts.EntityName): string {
@@ -107,7 +110,8 @@ export function printUnion(source: SourceText, node: ts.UnionTypeNode, layout: '
 /** How prettier lays out a union under `parent`: indented as a property's type, bare as a type argument. */
 function unionLayout(parent: ts.Node): 'indented' | 'bare' {
   if (ts.isPropertySignature(parent) || ts.isIndexSignatureDeclaration(parent)) return 'indented';
-  if (ts.isTypeReferenceNode(parent) || ts.isTypeAliasDeclaration(parent)) return 'bare';
+  if (ts.isTypeReferenceNode(parent) || ts.isTypeAliasDeclaration(parent) || ts.isExpressionWithTypeArguments(parent) || ts.isCallExpression(parent) || ts.isNewExpression(parent)) return 'bare';
+  if (ts.isParameter(parent) || ts.isMethodDeclaration(parent)) return 'indented';
   throw new Unprintable('a union in a place of its own layout');
 }
 
@@ -117,8 +121,8 @@ function unionLayout(parent: ts.Node): 'indented' | 'bare' {
  */
 function printParenthesized(source: SourceText, node: ts.ParenthesizedTypeNode): Doc {
   const { type, parent } = node;
-  if (isSimpleType(type) || ts.isLiteralTypeNode(type) || ts.isTypeLiteralNode(type)) return printType(source, type);
-  if (!ts.isUnionTypeNode(type) || !(ts.isArrayTypeNode(parent) || ts.isUnionTypeNode(parent))) throw new Unprintable('parentheses prettier may drop');
+  if (isSimpleType(type) || ts.isLiteralTypeNode(type) || ts.isTypeLiteralNode(type) || ts.isTypeReferenceNode(type) || ts.isArrayTypeNode(type) || ts.isTupleTypeNode(type)) return printType(source, type);
+  if (!ts.isUnionTypeNode(type) || !(ts.isArrayTypeNode(parent) || ts.isUnionTypeNode(parent) || ts.isIntersectionTypeNode(parent))) throw new Unprintable('parentheses prettier may drop');
   return ['(', printUnion(source, type, 'parenthesized'), ')'];
 }
 

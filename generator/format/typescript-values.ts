@@ -1,6 +1,7 @@
 import { ts } from '@ts-morph/common';
 import { Unprintable, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from './doc-printer.js';
 import type { SourceText } from './typescript-source.js';
+import { printTypeArguments } from './typescript-types.js';
 
 /** A string literal in the quotes prettier picks: the preferred one unless the text holds more of it than of the other. */
 export function printString(source: SourceText, literal: ts.StringLiteral): string {
@@ -63,6 +64,18 @@ export function printExpression(source: SourceText, node: ts.Expression): Doc {
       return ts.tokenToString(node.kind)!;
     case ts.SyntaxKind.Identifier:
       return (node as ts.Identifier).text;
+    case ts.SyntaxKind.PropertyAccessExpression:
+      return printPropertyPath(node);
+    case ts.SyntaxKind.ElementAccessExpression: {
+      const { expression, argumentExpression, questionDotToken } = node as ts.ElementAccessExpression;
+      if (questionDotToken || !ts.isIdentifier(expression) || !ts.isStringLiteral(argumentExpression)) throw new Unprintable('an element access');
+      return [expression.text, group(['[', indent([softline, printString(source, argumentExpression)]), softline, ']'], { bailOnBreak: true })];
+    }
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.NewExpression:
+      return printCall(source, node);
+    case ts.SyntaxKind.BinaryExpression:
+      return printLogical(source, node as ts.BinaryExpression);
     case ts.SyntaxKind.ObjectLiteralExpression:
       return printObject(source, node as ts.ObjectLiteralExpression);
     case ts.SyntaxKind.ArrayLiteralExpression:
@@ -95,18 +108,27 @@ function printObject(source: SourceText, node: ts.ObjectLiteralExpression): Doc 
   return group(['{', indent([line, ...parts]), ifBreak(source.style.trailingComma ? ',' : ''), line, '}'], { break: preserveBreak });
 }
 
-/** `[a, b]` when it fits; a broken array has layouts of its own (fill, one a line), left to prettier. */
+/**
+ * `[a, b]`, broken one element a line when it does not fit, and always when it holds more than one
+ * object (or array) of more than one entry (prettier's printArrayItems). An array of numbers breaks
+ * as a fill, left to prettier.
+ */
 function printArray(source: SourceText, node: ts.ArrayLiteralExpression): Doc {
-  if (node.elements.length === 0) {
+  const { elements } = node;
+  if (elements.length === 0) {
     if (source.hasNewlineBetween(node.getStart(source.file), node.end)) throw new Unprintable('an empty array written broken');
     return '[]';
   }
-  // More than one object (or array) of more than one entry: prettier breaks the array whatever fits.
   const entries = (element: ts.Expression): number => (ts.isObjectLiteralExpression(element) ? element.properties.length : ts.isArrayLiteralExpression(element) ? element.elements.length : 0);
-  const first = node.elements[0]!;
-  if (node.elements.length > 1 && node.elements.every((element) => element.kind === first.kind && entries(element) > 1)) throw new Unprintable('an array prettier always breaks');
-  const elements = node.elements.map((element) => printExpression(source, element));
-  return group(['[', indent([softline, join([',', line], elements)]), ifBreak(source.style.trailingComma ? ',' : ''), softline, ']'], { bailOnBreak: true });
+  const first = elements[0]!;
+  const alwaysBreak = elements.length > 1 && elements.every((element) => element.kind === first.kind && entries(element) > 1);
+  const numbers = elements.length > 1 && elements.every((element) => ts.isNumericLiteral(element) || (ts.isPrefixUnaryExpression(element) && ts.isNumericLiteral(element.operand)));
+  const parts: Doc[] = [];
+  elements.forEach((element, i) => {
+    parts.push(group(printExpression(source, element)));
+    if (i < elements.length - 1) parts.push(',', line, source.isNextLineEmpty(element.end) ? softline : '');
+  });
+  return group(['[', indent([softline, ...parts, ifBreak(source.style.trailingComma ? ',' : '')]), softline, ']'], { break: alwaysBreak, bailOnBreak: numbers });
 }
 
 /**
@@ -127,7 +149,8 @@ export function printAliasAssignment(left: Doc, right: ts.TypeNode, printed: Doc
 function printAssignmentLayout(left: Doc, operator: string, right: ts.Node, shortKey: boolean, printed: Doc): Doc {
   const leftGroup = group(left);
   const unwrapped = ts.isPrefixUnaryExpression(right) ? right.operand : right;
-  if (!shortKey && ts.isStringLiteral(unwrapped)) return group([leftGroup, operator, group(indent([line, printed]))]);
+  // A string, or a property path (`a.b`, which prettier takes for a member chain), moves to the next line.
+  if (ts.isBinaryExpression(right) || (!shortKey && (ts.isStringLiteral(unwrapped) || ts.isPropertyAccessExpression(unwrapped) || ts.isElementAccessExpression(unwrapped)))) return group([leftGroup, operator, group(indent([line, printed]))]);
   if (shortKey || right.kind === ts.SyntaxKind.TrueKeyword || right.kind === ts.SyntaxKind.FalseKeyword || ts.isNumericLiteral(right)) {
     if (canBreak(left)) throw new Unprintable('a left side that can break');
     return group([leftGroup, operator, ' ', printed]);
@@ -142,4 +165,50 @@ function canBreak(doc: Doc): boolean {
   const command = doc as Exclude<Doc, string | readonly Doc[]>;
   if (command.kind === 'line') return true;
   return 'contents' in command ? canBreak(command.contents) : false;
+}
+
+/** `a.b` or `this.b`: prettier keeps a one-step path on its line; longer ones may break, and are left to it. */
+function printPropertyPath(node: ts.Node): string {
+  if (!ts.isPropertyAccessExpression(node) || node.questionDotToken || !ts.isIdentifier(node.name)) throw new Unprintable('a member expression');
+  const object = node.expression;
+  if (ts.isIdentifier(object)) return `${object.text}.${node.name.text}`;
+  if (object.kind === ts.SyntaxKind.ThisKeyword) return `this.${node.name.text}`;
+  throw new Unprintable('a member chain');
+}
+
+/**
+ * A call or `new` of a name, `super` or a one-step property path (`console.log(x)`,
+ * `this.request<T>({ … }, options)`): the arguments on the line, else one a line. Calls whose first
+ * or last argument prettier may hug (an object, an array, a function) are left to it.
+ */
+export function printCall(source: SourceText, node: ts.Node): Doc {
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) throw new Unprintable('an expression statement');
+  if (ts.isCallExpression(node) && node.questionDotToken) throw new Unprintable('an optional call');
+  const callee = node.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : callee.kind === ts.SyntaxKind.SuperKeyword ? 'super' : printPropertyPath(callee);
+  const typeArguments = node.typeArguments ? printTypeArguments(source, node.typeArguments) : '';
+  const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+  if (ts.isNewExpression(node) && !node.arguments) throw new Unprintable('new without arguments');
+  const last = args[args.length - 1];
+  if (last && (couldHug(last) || ts.isArrowFunction(args[0]!) || ts.isFunctionExpression(args[0]!))) throw new Unprintable('a call whose arguments prettier may hug');
+  const printed = args.map((arg) => printExpression(source, arg));
+  const list = printed.length === 0 ? '()' : group(['(', indent([softline, join([',', line], printed)]), ifBreak(source.style.trailingComma ? ',' : ''), softline, ')']);
+  const call: Doc = [ts.isNewExpression(node) ? 'new ' : '', name, typeArguments, list];
+  // prettier prints a call of a property path as a member chain: one group.
+  return ts.isPropertyAccessExpression(callee) ? group(call) : call;
+}
+
+function couldHug(node: ts.Expression): boolean {
+  if (ts.isObjectLiteralExpression(node)) return node.properties.length > 0;
+  if (ts.isArrayLiteralExpression(node)) return node.elements.length > 0;
+  if (ts.isAsExpression(node)) return couldHug(node.expression);
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+/** `a ?? 'b'` as a property's value (prettier's printBinaryishExpression there: one group, the operator's line breaking). */
+function printLogical(source: SourceText, node: ts.BinaryExpression): Doc {
+  const operator = ts.tokenToString(node.operatorToken.kind);
+  const simple = (side: ts.Expression): boolean => ts.isIdentifier(side) || ts.isPropertyAccessExpression(side) || ts.isStringLiteral(side) || ts.isNumericLiteral(side);
+  if (!ts.isPropertyAssignment(node.parent) || (operator !== '??' && operator !== '||' && operator !== '&&') || !simple(node.left) || !simple(node.right)) throw new Unprintable('a binary expression');
+  return group([printExpression(source, node.left), ' ', group([operator, line, printExpression(source, node.right)], { bailOnBreak: true })]);
 }

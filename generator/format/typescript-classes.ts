@@ -1,0 +1,43 @@
+import { ts } from '@ts-morph/common';
+import { Unprintable, group, hardline, ifBreak, indent, line, softline, type Doc } from './doc-printer.js';
+import type { SourceText } from './typescript-source.js';
+import { printType } from './typescript-types.js';
+import { printExpression, printPropertyName } from './typescript-values.js';
+
+/**
+ * A class as oasgen's API template writes it: `class Name extends Base { … }` with a constructor and
+ * methods, each method's signature on its line when it fits, else one parameter a line (prettier's
+ * printClass and printMethodValue). Properties, accessors, modifiers and generics are left to prettier.
+ */
+export function printClass(source: SourceText, node: ts.ClassDeclaration, prefix: string, printBlock: (block: ts.Block) => Doc): Doc {
+  if (!node.name || node.typeParameters) throw new Unprintable('a class without a name or with type parameters');
+  const heritage = node.heritageClauses ?? [];
+  const base = heritage[0]?.types[0];
+  if (heritage.length > 1 || (base && (heritage[0]!.token !== ts.SyntaxKind.ExtendsKeyword || base.typeArguments || !ts.isIdentifier(base.expression)))) throw new Unprintable('a class heritage');
+  const header = [prefix, 'class ', node.name.text, base ? [' extends ', (base.expression as ts.Identifier).text] : ''];
+  const members = node.members;
+  if (members.length === 0) return [header, ' {}'];
+  const parts: Doc[] = [];
+  members.forEach((member, i) => {
+    parts.push(source.withLeadingComments(member, printMember(source, member, printBlock)));
+    if (i < members.length - 1) parts.push(hardline, source.isNextLineEmpty(member.end) ? hardline : '');
+  });
+  return [header, ' {', indent([hardline, parts]), hardline, '}'];
+}
+
+function printMember(source: SourceText, member: ts.ClassElement, printBlock: (block: ts.Block) => Doc): Doc {
+  if (ts.getModifiers(member as ts.HasModifiers)?.length || !(ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member))) throw new Unprintable('a class member');
+  if (!member.body || member.typeParameters || (ts.isMethodDeclaration(member) && (member.asteriskToken || member.questionToken))) throw new Unprintable('a method');
+  const name = ts.isConstructorDeclaration(member) ? 'constructor' : printPropertyName(source, member.name);
+  const parameters = member.parameters.map((parameter) => printParameter(source, parameter));
+  const list: Doc = parameters.length === 0 ? '()' : ['(', indent([softline, parameters.flatMap((doc, i) => (i === 0 ? [doc] : [',', line, doc]))]), ifBreak(source.style.trailingComma ? ',' : ''), softline, ')'];
+  const returnType = member.type ? [': ', printType(source, member.type)] : '';
+  return [name, group([list, returnType]), ' ', printBlock(member.body)];
+}
+
+/** `name?: Type = value`. */
+function printParameter(source: SourceText, parameter: ts.ParameterDeclaration): Doc {
+  if (ts.getModifiers(parameter)?.length || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name) || !parameter.type) throw new Unprintable('a parameter');
+  const value = parameter.initializer ? [' = ', printExpression(source, parameter.initializer)] : '';
+  return [parameter.name.text, parameter.questionToken ? '?' : '', ': ', printType(source, parameter.type), value];
+}

@@ -1,0 +1,144 @@
+import { ts } from '@ts-morph/common';
+import { Unprintable, group, hardline, ifBreak, indent, join, line, type Doc } from './doc-printer.js';
+import { printClass } from './typescript-classes.js';
+import type { SourceText } from './typescript-source.js';
+import { hugsUnion, printMembers, printType, printUnion } from './typescript-types.js';
+import { printAliasAssignment, printAssignment, printCall, printExpression, printString } from './typescript-values.js';
+
+/** Statements one a line, a blank line kept where there was one, each after its comments. */
+export function printStatements(source: SourceText, statements: readonly ts.Statement[]): Doc {
+  const parts: Doc[] = [];
+  statements.forEach((statement, i) => {
+    parts.push(source.withLeadingComments(statement, printStatement(source, statement)));
+    if (i < statements.length - 1) parts.push(hardline, source.isNextLineEmpty(statement.end) ? hardline : '');
+  });
+  return parts;
+}
+
+/** `{ … }` of a function or method: its statements indented, `{}` when empty. */
+export function printBlock(source: SourceText, block: ts.Block): Doc {
+  if (block.statements.length === 0) {
+    if (source.hasNewlineBetween(block.getStart(source.file), block.end)) throw new Unprintable('an empty block written broken');
+    return '{}';
+  }
+  return ['{', indent([hardline, printStatements(source, block.statements)]), hardline, '}'];
+}
+
+function printStatement(source: SourceText, node: ts.Statement): Doc {
+  switch (node.kind) {
+    case ts.SyntaxKind.ImportDeclaration:
+      return printImport(source, node as ts.ImportDeclaration);
+    case ts.SyntaxKind.ExportDeclaration:
+      return printExport(source, node as ts.ExportDeclaration);
+    case ts.SyntaxKind.InterfaceDeclaration:
+      return printInterface(source, node as ts.InterfaceDeclaration);
+    case ts.SyntaxKind.TypeAliasDeclaration:
+      return printTypeAlias(source, node as ts.TypeAliasDeclaration);
+    case ts.SyntaxKind.VariableStatement:
+      return printVariable(source, node as ts.VariableStatement);
+    case ts.SyntaxKind.ClassDeclaration:
+      return printClass(source, node as ts.ClassDeclaration, exportPrefix(node), (block) => printBlock(source, block));
+    case ts.SyntaxKind.ExpressionStatement:
+      return [printCall(source, (node as ts.ExpressionStatement).expression), ';'];
+    case ts.SyntaxKind.ReturnStatement: {
+      const { expression } = node as ts.ReturnStatement;
+      if (!expression) return 'return;';
+      if (!ts.isCallExpression(expression) && !ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression)) throw new Unprintable('a return value');
+      return ['return ', printExpression(source, expression), ';'];
+    }
+    default:
+      throw new Unprintable(`statement ${ts.SyntaxKind[node.kind]}`);
+  }
+}
+
+/** `export ` for an exported declaration; any other modifier is not printed here. */
+function exportPrefix(node: ts.Statement): string {
+  const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
+  if (modifiers.length === 0) return '';
+  if (modifiers.length === 1 && modifiers[0]!.kind === ts.SyntaxKind.ExportKeyword) return 'export ';
+  throw new Unprintable('a modifier');
+}
+
+function printModuleName(source: SourceText, node: ts.Expression): string {
+  if (!ts.isStringLiteral(node)) throw new Unprintable('a module name');
+  return printString(source, node);
+}
+
+function printImport(source: SourceText, node: ts.ImportDeclaration): Doc {
+  if (node.attributes || ts.getModifiers(node)) throw new Unprintable('import attributes');
+  const from = printModuleName(source, node.moduleSpecifier);
+  const clause = node.importClause;
+  if (!clause) return ['import ', from, ';'];
+  const standalone: string[] = clause.name ? [clause.name.text] : [];
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) standalone.push(`* as ${bindings.name.text}`);
+  const named = bindings && ts.isNamedImports(bindings) ? bindings.elements : undefined;
+  return ['import', clause.isTypeOnly ? ' type' : '', ' ', printSpecifiers(source, standalone, named), ' from ', from, ';'];
+}
+
+function printExport(source: SourceText, node: ts.ExportDeclaration): Doc {
+  if (node.attributes || ts.getModifiers(node)) throw new Unprintable('export attributes');
+  const from = node.moduleSpecifier ? [' from ', printModuleName(source, node.moduleSpecifier)] : '';
+  const type = node.isTypeOnly ? ' type' : '';
+  const clause = node.exportClause;
+  if (!clause) return ['export', type, ' *', from, ';'];
+  if (ts.isNamespaceExport(clause)) {
+    if (!ts.isIdentifier(clause.name)) throw new Unprintable('a string export name');
+    return ['export', type, ' * as ', clause.name.text, from, ';'];
+  }
+  return ['export', type, ' ', printSpecifiers(source, [], clause.elements), from, ';'];
+}
+
+/** `a, { b, c }` as prettier's printModuleSpecifiers: the braces break one name a line only for two or more. */
+function printSpecifiers(source: SourceText, standalone: string[], named: ts.NodeArray<ts.ImportSpecifier | ts.ExportSpecifier> | undefined): Doc {
+  if (named?.length === 0) throw new Unprintable('empty braces');
+  const parts: Doc[] = [standalone.join(', ')];
+  if (!named) return parts;
+  if (standalone.length > 0) parts.push(', ');
+  const names = named.map((specifier) => {
+    if (!ts.isIdentifier(specifier.name) || (specifier.propertyName && !ts.isIdentifier(specifier.propertyName))) throw new Unprintable('a string module export name');
+    return `${specifier.isTypeOnly ? 'type ' : ''}${specifier.propertyName ? `${specifier.propertyName.text} as ` : ''}${specifier.name.text}`;
+  });
+  if (names.length === 1 && standalone.length === 0) return [...parts, '{ ', names[0]!, ' }'];
+  return [...parts, group(['{', indent([line, join([',', line], names)]), ifBreak(source.style.trailingComma ? ',' : ''), line, '}'])];
+}
+
+function printInterface(source: SourceText, node: ts.InterfaceDeclaration): Doc {
+  if (node.typeParameters) throw new Unprintable('type parameters');
+  const body = printMembers(source, node.members, node, true);
+  const heritage = node.heritageClauses ?? [];
+  if (heritage.length === 0) return [exportPrefix(node), 'interface ', node.name.text, ' ', body];
+  const types = heritage.flatMap((clause) => {
+    if (clause.token !== ts.SyntaxKind.ExtendsKeyword) throw new Unprintable('implements');
+    return clause.types.map((type) => {
+      if (type.typeArguments || !ts.isIdentifier(type.expression)) throw new Unprintable('a generic base interface');
+      return type.expression.text;
+    });
+  });
+  const extendsList = types.length === 1 ? types[0]! : indent(join([',', line], types));
+  return [exportPrefix(node), 'interface', group(indent([' ', node.name.text, line, 'extends ', extendsList]), { bailOnBreak: true }), ' ', body];
+}
+
+function printTypeAlias(source: SourceText, node: ts.TypeAliasDeclaration): Doc {
+  if (node.typeParameters) throw new Unprintable('type parameters');
+  const left = [exportPrefix(node), 'type ', node.name.text];
+  let right = node.type;
+  // Parentheses around a whole alias are never needed; prettier drops them.
+  while (ts.isParenthesizedTypeNode(right)) right = right.type;
+  if (ts.isUnionTypeNode(right)) {
+    return [printAliasAssignment(left, right, printUnion(source, right, 'bare'), !hugsUnion(right)), ';'];
+  }
+  return [printAliasAssignment(left, right, printType(source, right), false), ';'];
+}
+
+function printVariable(source: SourceText, node: ts.VariableStatement): Doc {
+  const list = node.declarationList;
+  const [declaration] = list.declarations;
+  if (list.declarations.length !== 1 || !ts.isIdentifier(declaration!.name) || !declaration!.initializer || declaration!.exclamationToken) throw new Unprintable('a declaration');
+  const keyword = list.flags & ts.NodeFlags.Const ? 'const' : list.flags & ts.NodeFlags.Let ? 'let' : 'var';
+  const annotation = declaration!.type;
+  if (annotation && ts.isTypeReferenceNode(annotation) && annotation.typeArguments) throw new Unprintable('a generic type annotation');
+  const left: Doc = annotation ? [declaration!.name.text, ': ', printType(source, annotation)] : declaration!.name.text;
+  return [exportPrefix(node), keyword, ' ', printAssignment(source, left, ' =', declaration!.initializer, 'variable'), ';'];
+}
+
