@@ -16,6 +16,8 @@ export interface Group {
   break: boolean;
   id?: symbol;
   bailOnBreak?: boolean;
+  /** A conditional group: the layouts tried in turn (the first is `contents`), the last taken broken. */
+  expandedStates?: readonly Doc[];
 }
 interface Indent {
   kind: 'indent';
@@ -55,11 +57,39 @@ export class Unprintable extends Error {}
 
 export const line: Line = { kind: 'line', mode: 'line' };
 export const softline: Line = { kind: 'line', mode: 'soft' };
-export const hardline: Doc = [{ kind: 'line', mode: 'hard' }, { kind: 'breakParent' }];
+export const breakParent: BreakParent = { kind: 'breakParent' };
+export const hardline: Doc = [{ kind: 'line', mode: 'hard' }, breakParent];
 
 export function group(contents: Doc, options: { break?: boolean; id?: symbol; bailOnBreak?: boolean } = {}): Group {
   return { kind: 'group', contents, break: options.break ?? false, id: options.id, bailOnBreak: options.bailOnBreak };
 }
+/** prettier's conditionalGroup: the first of `states` that fits flat (up to its first forced break), else the last, broken. */
+export function conditionalGroup(states: readonly Doc[]): Group {
+  return { kind: 'group', contents: states[0]!, break: false, expandedStates: states };
+}
+
+/** Whether `doc` holds a forced break before any line is printed (prettier's willBreak). */
+export function willBreak(doc: Doc): boolean {
+  if (typeof doc === 'string') return false;
+  if (isSequence(doc)) return doc.some(willBreak);
+  switch (doc.kind) {
+    case 'group':
+      return doc.break || willBreak(doc.contents);
+    case 'line':
+      return doc.mode === 'hard';
+    case 'breakParent':
+      return true;
+    case 'indent':
+    case 'align':
+    case 'indentIfBreak':
+      return willBreak(doc.contents);
+    case 'ifBreak':
+      return willBreak(doc.breakContents) || willBreak(doc.flatContents);
+    default:
+      return false;
+  }
+}
+
 export const indent = (contents: Doc): Indent => ({ kind: 'indent', contents });
 export const align = (width: number, contents: Doc): Align => ({ kind: 'align', width, contents });
 export const ifBreak = (breakContents: Doc, flatContents: Doc = '', groupId?: symbol): IfBreak => ({ kind: 'ifBreak', breakContents, flatContents, groupId });
@@ -101,15 +131,11 @@ export function printDoc(doc: Doc, width: number): string {
           commands.push({ indent: at + current.width, mode, doc: current.contents });
           break;
         case 'group': {
-          let chosen: Mode;
-          if (mode === 'flat' && !remeasure) chosen = current.break ? 'break' : 'flat';
-          else {
-            remeasure = false;
-            chosen = !current.break && fits({ indent: at, mode: 'flat', doc: current.contents }, commands, width - position, modes) ? 'flat' : 'break';
-          }
-          if (chosen === 'break' && current.bailOnBreak) throw new Unprintable('a layout that breaks differently');
-          commands.push({ indent: at, mode: chosen, doc: current.contents });
-          if (current.id) modes.set(current.id, chosen);
+          const chosen = chooseGroup(current, { indent: at, mode, doc: current }, commands, width - position, modes, remeasure);
+          remeasure = false;
+          if (chosen.mode === 'break' && current.bailOnBreak) throw new Unprintable('a layout that breaks differently');
+          commands.push(chosen);
+          if (current.id) modes.set(current.id, chosen.mode);
           break;
         }
         case 'line':
@@ -143,6 +169,22 @@ export function printDoc(doc: Doc, width: number): string {
   return out.join('');
 }
 
+/** How `group` prints (prettier's printDocToString): flat if it fits, else the first expanded state that fits, else broken. */
+function chooseGroup(group: Group, at: Command, rest: readonly Command[], width: number, modes: ReadonlyMap<symbol, Mode>, remeasure: boolean): Command {
+  if (at.mode === 'flat' && !remeasure) return { indent: at.indent, mode: group.break ? 'break' : 'flat', doc: group.contents };
+  const flat: Command = { indent: at.indent, mode: 'flat', doc: group.contents };
+  if (!group.break && fits(flat, rest, width, modes)) return flat;
+  const states = group.expandedStates;
+  if (!states) return { indent: at.indent, mode: 'break', doc: group.contents };
+  if (!group.break) {
+    for (const state of states.slice(1)) {
+      const command: Command = { indent: at.indent, mode: 'flat', doc: state };
+      if (fits(command, rest, width, modes)) return command;
+    }
+  }
+  return { indent: at.indent, mode: 'break', doc: states[states.length - 1]! };
+}
+
 /** Whether `next` printed flat, then the rest up to its first possible line break, fits in `width`. */
 function fits(next: Command, rest: readonly Command[], width: number, modes: ReadonlyMap<symbol, Mode>): boolean {
   let restIndex = rest.length;
@@ -164,9 +206,11 @@ function fits(next: Command, rest: readonly Command[], width: number, modes: Rea
         case 'align':
           commands.push({ mode, doc: doc.contents });
           break;
-        case 'group':
-          commands.push({ mode: doc.break ? 'break' : mode, doc: doc.contents });
+        case 'group': {
+          const groupMode = doc.break ? 'break' : mode;
+          commands.push({ mode: groupMode, doc: doc.expandedStates && groupMode === 'break' ? doc.expandedStates[doc.expandedStates.length - 1]! : doc.contents });
           break;
+        }
         case 'ifBreak':
         case 'indentIfBreak': {
           const groupMode = doc.groupId ? (modes.get(doc.groupId) ?? 'flat') : mode;
@@ -199,7 +243,9 @@ function propagateBreaks(doc: Doc): boolean {
     case 'breakParent':
       return true;
     case 'group':
-      if (propagateBreaks(doc.contents)) doc.break = true;
+      // A conditional group is never broken by what it holds, and does not break its parent either.
+      if (doc.expandedStates) doc.expandedStates.forEach(propagateBreaks);
+      else if (propagateBreaks(doc.contents)) doc.break = true;
       return doc.break;
     case 'indent':
     case 'align':

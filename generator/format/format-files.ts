@@ -152,7 +152,7 @@ const TYPESCRIPT_DEFAULTS: Record<string, unknown> = { tabWidth: 2, useTabs: fal
 function typeScriptStyle(options: Options): TypeScriptStyle | undefined {
   const given = options as Record<string, unknown>;
   if (Object.entries(TYPESCRIPT_DEFAULTS).some(([key, value]) => given[key] !== undefined && given[key] !== value)) return undefined;
-  return { printWidth: options.printWidth ?? 80, singleQuote: options.singleQuote ?? false, trailingComma: (options.trailingComma ?? 'all') !== 'none' };
+  return { printWidth: options.printWidth ?? 80, singleQuote: options.singleQuote ?? false, trailingComma: options.trailingComma ?? 'all' };
 }
 
 /** Each TypeScript text's outcome; a batch that failed or did not split is formatted again member by member. */

@@ -5,8 +5,8 @@ import { Unprintable, hardline, join, line, verbatim, type Doc } from './doc-pri
 export interface TypeScriptStyle {
   printWidth: number;
   singleQuote: boolean;
-  /** `trailingComma` other than `none`: imports, exports and objects that break end with a comma. */
-  trailingComma: boolean;
+  /** Prettier's `trailingComma`: `es5` puts one after the last entry of a broken object, array or import list; `all` also after arguments and parameters. */
+  trailingComma: 'none' | 'es5' | 'all';
 }
 
 /**
@@ -85,6 +85,12 @@ export class SourceText {
   }
 
   /** Whether a line break comes between `from` and `to` (prettier keeps such objects broken). */
+  /** The comma a broken list ends with: `es5` lists (objects, arrays, imports) or `all` lists (arguments, parameters). */
+  trailingComma(level: 'es5' | 'all'): string {
+    const { trailingComma } = this.style;
+    return trailingComma === 'all' || (trailingComma === 'es5' && level === 'es5') ? ',' : '';
+  }
+
   hasNewlineBetween(from: number, to: number): boolean {
     return this.text.slice(from, to).includes('\n');
   }

@@ -1,5 +1,5 @@
 import { ts } from '@ts-morph/common';
-import { Unprintable, group, hardline, ifBreak, indent, join, line, type Doc } from './doc-printer.js';
+import { Unprintable, group, hardline, ifBreak, indent, join, line, softline, type Doc } from './doc-printer.js';
 import { printClass } from './typescript-classes.js';
 import type { SourceText } from './typescript-source.js';
 import { hugsUnion, printMembers, printType, printUnion } from './typescript-types.js';
@@ -17,10 +17,7 @@ export function printStatements(source: SourceText, statements: readonly ts.Stat
 
 /** `{ … }` of a function or method: its statements indented, `{}` when empty. */
 export function printBlock(source: SourceText, block: ts.Block): Doc {
-  if (block.statements.length === 0) {
-    if (source.hasNewlineBetween(block.getStart(source.file), block.end)) throw new Unprintable('an empty block written broken');
-    return '{}';
-  }
+  if (block.statements.length === 0) return '{}';
   return ['{', indent([hardline, printStatements(source, block.statements)]), hardline, '}'];
 }
 
@@ -38,8 +35,21 @@ function printStatement(source: SourceText, node: ts.Statement): Doc {
       return printVariable(source, node as ts.VariableStatement);
     case ts.SyntaxKind.ClassDeclaration:
       return printClass(source, node as ts.ClassDeclaration, exportPrefix(node), (block) => printBlock(source, block));
-    case ts.SyntaxKind.ExpressionStatement:
-      return [printCall(source, (node as ts.ExpressionStatement).expression), ';'];
+    case ts.SyntaxKind.ExpressionStatement: {
+      const { expression } = node as ts.ExpressionStatement;
+      return [ts.isAwaitExpression(expression) ? printExpression(source, expression) : printCall(source, expression), ';'];
+    }
+    case ts.SyntaxKind.ThrowStatement: {
+      const { expression } = node as ts.ThrowStatement;
+      if (!ts.isIdentifier(expression) && !ts.isNewExpression(expression)) throw new Unprintable('a thrown value');
+      return ['throw ', printExpression(source, expression), ';'];
+    }
+    case ts.SyntaxKind.TryStatement:
+      return printTry(source, node as ts.TryStatement);
+    case ts.SyntaxKind.IfStatement:
+      return printIf(source, node as ts.IfStatement);
+    case ts.SyntaxKind.ForOfStatement:
+      return printForOf(source, node as ts.ForOfStatement);
     case ts.SyntaxKind.ReturnStatement: {
       const { expression } = node as ts.ReturnStatement;
       if (!expression) return 'return;';
@@ -100,7 +110,7 @@ function printSpecifiers(source: SourceText, standalone: string[], named: ts.Nod
     return `${specifier.isTypeOnly ? 'type ' : ''}${specifier.propertyName ? `${specifier.propertyName.text} as ` : ''}${specifier.name.text}`;
   });
   if (names.length === 1 && standalone.length === 0) return [...parts, '{ ', names[0]!, ' }'];
-  return [...parts, group(['{', indent([line, join([',', line], names)]), ifBreak(source.style.trailingComma ? ',' : ''), line, '}'])];
+  return [...parts, group(['{', indent([line, join([',', line], names)]), ifBreak(source.trailingComma('es5')), line, '}'])];
 }
 
 function printInterface(source: SourceText, node: ts.InterfaceDeclaration): Doc {
@@ -142,3 +152,30 @@ function printVariable(source: SourceText, node: ts.VariableStatement): Doc {
   return [exportPrefix(node), keyword, ' ', printAssignment(source, left, ' =', declaration!.initializer, 'variable'), ';'];
 }
 
+
+/** `try { … } catch (error) { … }` (prettier's TryStatement and CatchClause). */
+function printTry(source: SourceText, node: ts.TryStatement): Doc {
+  const clause = node.catchClause;
+  const name = clause?.variableDeclaration?.name;
+  if (!clause || node.finallyBlock || !name || !ts.isIdentifier(name) || clause.variableDeclaration!.type) throw new Unprintable('a try statement');
+  return ['try ', printBlock(source, node.tryBlock), ' catch (', name.text, ') ', printBlock(source, clause.block)];
+}
+
+/** `if (test) statement` with an optional `else`, each a single statement or a block (prettier's IfStatement). */
+function printIf(source: SourceText, node: ts.IfStatement): Doc {
+  const clause = (statement: ts.Statement): Doc => (ts.isBlock(statement) ? [' ', printBlock(source, statement)] : indent([line, printStatement(source, statement)]));
+  if (ts.isIfStatement(node.elseStatement ?? node) && node.elseStatement) throw new Unprintable('else if');
+  if (ts.getLeadingCommentRanges(source.text, node.thenStatement.pos) || (node.elseStatement && ts.getLeadingCommentRanges(source.text, node.elseStatement.pos))) throw new Unprintable('a comment in an if');
+  const opening = group(['if (', group([indent([softline, printExpression(source, node.expression)]), softline], { bailOnBreak: true }), ')', group(clause(node.thenStatement))]);
+  if (!node.elseStatement) return group(opening);
+  return group([opening, ts.isBlock(node.thenStatement) ? ' ' : hardline, 'else', group(clause(node.elseStatement))]);
+}
+
+/** `for await (const x of xs) { … }` (prettier's ForOfStatement). */
+function printForOf(source: SourceText, node: ts.ForOfStatement): Doc {
+  const list = node.initializer;
+  if (!ts.isVariableDeclarationList(list) || list.declarations.length !== 1 || !ts.isIdentifier(list.declarations[0]!.name) || list.declarations[0]!.type || !ts.isBlock(node.statement)) throw new Unprintable('a for statement');
+  const keyword = list.flags & ts.NodeFlags.Const ? 'const' : list.flags & ts.NodeFlags.Let ? 'let' : 'var';
+  const name = (list.declarations[0]!.name as ts.Identifier).text;
+  return group(['for', node.awaitModifier ? ' await' : '', ' (', keyword, ' ', name, ' of ', printExpression(source, node.expression), ')', ' ', printBlock(source, node.statement)]);
+}

@@ -1,5 +1,5 @@
 import { ts } from '@ts-morph/common';
-import { Unprintable, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from './doc-printer.js';
+import { Unprintable, breakParent, conditionalGroup, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, willBreak, type Doc } from './doc-printer.js';
 import type { SourceText } from './typescript-source.js';
 import { printTypeArguments } from './typescript-types.js';
 
@@ -76,6 +76,11 @@ export function printExpression(source: SourceText, node: ts.Expression): Doc {
       return printCall(source, node);
     case ts.SyntaxKind.BinaryExpression:
       return printLogical(source, node as ts.BinaryExpression);
+    case ts.SyntaxKind.AwaitExpression: {
+      const { expression, parent } = node as ts.AwaitExpression;
+      if (!ts.isVariableDeclaration(parent) && !ts.isExpressionStatement(parent)) throw new Unprintable('await in a place of its own');
+      return ['await ', printExpression(source, expression)];
+    }
     case ts.SyntaxKind.ObjectLiteralExpression:
       return printObject(source, node as ts.ObjectLiteralExpression);
     case ts.SyntaxKind.ArrayLiteralExpression:
@@ -93,10 +98,8 @@ export function printExpression(source: SourceText, node: ts.Expression): Doc {
 /** `{ a: 1, b: 2 }`, broken one property a line when it does not fit or was written broken. */
 function printObject(source: SourceText, node: ts.ObjectLiteralExpression): Doc {
   const { properties } = node;
-  if (properties.length === 0) {
-    if (source.hasNewlineBetween(node.getStart(source.file), node.end)) throw new Unprintable('an empty object written broken');
-    return '{}';
-  }
+  // A comment inside `{}` is not printed here, so the comment count leaves such a file to prettier.
+  if (properties.length === 0) return '{}';
   const parts: Doc[] = [];
   properties.forEach((property, i) => {
     if (!ts.isPropertyAssignment(property)) throw new Unprintable('an object member other than a property');
@@ -105,7 +108,7 @@ function printObject(source: SourceText, node: ts.ObjectLiteralExpression): Doc 
     if (i < properties.length - 1) parts.push(',', line, source.isNextLineEmpty(property.end) ? hardline : '');
   });
   const preserveBreak = source.hasNewlineBetween(node.getStart(source.file), properties[0]!.getStart(source.file));
-  return group(['{', indent([line, ...parts]), ifBreak(source.style.trailingComma ? ',' : ''), line, '}'], { break: preserveBreak });
+  return group(['{', indent([line, ...parts]), ifBreak(source.trailingComma('es5')), line, '}'], { break: preserveBreak });
 }
 
 /**
@@ -115,20 +118,17 @@ function printObject(source: SourceText, node: ts.ObjectLiteralExpression): Doc 
  */
 function printArray(source: SourceText, node: ts.ArrayLiteralExpression): Doc {
   const { elements } = node;
-  if (elements.length === 0) {
-    if (source.hasNewlineBetween(node.getStart(source.file), node.end)) throw new Unprintable('an empty array written broken');
-    return '[]';
-  }
+  if (elements.length === 0) return '[]';
   const entries = (element: ts.Expression): number => (ts.isObjectLiteralExpression(element) ? element.properties.length : ts.isArrayLiteralExpression(element) ? element.elements.length : 0);
   const first = elements[0]!;
   const alwaysBreak = elements.length > 1 && elements.every((element) => element.kind === first.kind && entries(element) > 1);
-  const numbers = elements.length > 1 && elements.every((element) => ts.isNumericLiteral(element) || (ts.isPrefixUnaryExpression(element) && ts.isNumericLiteral(element.operand)));
+  const numbers = isNumberArray(node);
   const parts: Doc[] = [];
   elements.forEach((element, i) => {
     parts.push(group(printExpression(source, element)));
     if (i < elements.length - 1) parts.push(',', line, source.isNextLineEmpty(element.end) ? softline : '');
   });
-  return group(['[', indent([softline, ...parts, ifBreak(source.style.trailingComma ? ',' : '')]), softline, ']'], { break: alwaysBreak, bailOnBreak: numbers });
+  return group(['[', indent([softline, ...parts, ifBreak(source.trailingComma('es5'))]), softline, ']'], { break: alwaysBreak, bailOnBreak: numbers });
 }
 
 /**
@@ -148,15 +148,30 @@ export function printAliasAssignment(left: Doc, right: ts.TypeNode, printed: Doc
 
 function printAssignmentLayout(left: Doc, operator: string, right: ts.Node, shortKey: boolean, printed: Doc): Doc {
   const leftGroup = group(left);
-  const unwrapped = ts.isPrefixUnaryExpression(right) ? right.operand : right;
+  const unwrapped = ts.isPrefixUnaryExpression(right) ? right.operand : ts.isAwaitExpression(right) ? right.expression : right;
   // A string, or a property path (`a.b`, which prettier takes for a member chain), moves to the next line.
-  if (ts.isBinaryExpression(right) || (!shortKey && (ts.isStringLiteral(unwrapped) || ts.isPropertyAccessExpression(unwrapped) || ts.isElementAccessExpression(unwrapped)))) return group([leftGroup, operator, group(indent([line, printed]))]);
+  if (ts.isBinaryExpression(right) || (!shortKey && (ts.isStringLiteral(unwrapped) || isMemberChain(unwrapped)))) return group([leftGroup, operator, group(indent([line, printed]))]);
   if (shortKey || right.kind === ts.SyntaxKind.TrueKeyword || right.kind === ts.SyntaxKind.FalseKeyword || ts.isNumericLiteral(right)) {
     if (canBreak(left)) throw new Unprintable('a left side that can break');
     return group([leftGroup, operator, ' ', printed]);
   }
   const id = Symbol('assignment');
   return group([leftGroup, operator, group(indent(line), { id }), indentIfBreak(printed, id)]);
+}
+
+/**
+ * prettier's isMemberExpressionChain: a property path (`a.b`, `a['b']`), or a call of one with no
+ * argument or one short name (`api.get(params)`). Such a value moves to the next line after `=`.
+ */
+function isMemberChain(node: ts.Node, inner = false): boolean {
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return isMemberChain(node.expression, true);
+  if (ts.isCallExpression(node)) {
+    const [arg] = node.arguments;
+    const short = node.arguments.length === 0 || (node.arguments.length === 1 && ts.isIdentifier(arg!) && arg.text.length <= 100 / 4);
+    if (!short || node.typeArguments) throw new Unprintable('a call as a value');
+    return isMemberChain(node.expression, inner);
+  }
+  return inner && (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword);
 }
 
 function canBreak(doc: Doc): boolean {
@@ -178,36 +193,61 @@ function printPropertyPath(node: ts.Node): string {
 
 /**
  * A call or `new` of a name, `super` or a one-step property path (`console.log(x)`,
- * `this.request<T>({ … }, options)`): the arguments on the line, else one a line. Calls whose first
- * or last argument prettier may hug (an object, an array, a function) are left to it.
+ * `this.request<T>({ … }, options)`), with prettier's printCallArguments: the arguments on the line,
+ * else one a line; a last object or array argument hugged (`f(a, {` … `})`) when that fits.
  */
 export function printCall(source: SourceText, node: ts.Node): Doc {
   if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) throw new Unprintable('an expression statement');
-  if (ts.isCallExpression(node) && node.questionDotToken) throw new Unprintable('an optional call');
+  if ((ts.isCallExpression(node) && node.questionDotToken) || !node.arguments) throw new Unprintable('an optional call, or new without arguments');
   const callee = node.expression;
   const name = ts.isIdentifier(callee) ? callee.text : callee.kind === ts.SyntaxKind.SuperKeyword ? 'super' : printPropertyPath(callee);
   const typeArguments = node.typeArguments ? printTypeArguments(source, node.typeArguments) : '';
-  const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
-  if (ts.isNewExpression(node) && !node.arguments) throw new Unprintable('new without arguments');
-  const last = args[args.length - 1];
-  if (last && (couldHug(last) || ts.isArrowFunction(args[0]!) || ts.isFunctionExpression(args[0]!))) throw new Unprintable('a call whose arguments prettier may hug');
-  const printed = args.map((arg) => printExpression(source, arg));
-  const list = printed.length === 0 ? '()' : group(['(', indent([softline, join([',', line], printed)]), ifBreak(source.style.trailingComma ? ',' : ''), softline, ')']);
-  const call: Doc = [ts.isNewExpression(node) ? 'new ' : '', name, typeArguments, list];
+  const call: Doc = [ts.isNewExpression(node) ? 'new ' : '', name, typeArguments, printArguments(source, node.arguments)];
   // prettier prints a call of a property path as a member chain: one group.
   return ts.isPropertyAccessExpression(callee) ? group(call) : call;
+}
+
+function printArguments(source: SourceText, args: ts.NodeArray<ts.Expression>): Doc {
+  if (args.length === 0) return '()';
+  if (args.some((arg) => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg))) throw new Unprintable('a function argument');
+  const printed = args.map((arg, i) => {
+    const doc = printExpression(source, arg);
+    if (i === args.length - 1) return doc;
+    if (source.isNextLineEmpty(arg.end)) throw new Unprintable('a blank line between arguments');
+    return [doc, ',', line];
+  });
+  const comma = ifBreak(source.trailingComma('all'));
+  const allBrokenOut = (): Doc => group(['(', indent([line, ...printed]), comma, line, ')'], { break: true });
+  const last = args[args.length - 1]!;
+  const previous = args[args.length - 2];
+  if (couldHug(last) && (!previous || previous.kind !== last.kind) && !(args.length > 1 && isNumberArray(last))) {
+    const leading = printed.slice(0, -1);
+    if (leading.some(willBreak)) return allBrokenOut();
+    const hugged = printed[printed.length - 1]!;
+    if (willBreak(hugged)) return [breakParent, conditionalGroup([['(', ...leading, group(hugged, { break: true }), ')'], allBrokenOut()])];
+    return conditionalGroup([['(', ...leading, hugged, ')'], ['(', ...leading, group(hugged, { break: true }), ')'], allBrokenOut()]);
+  }
+  return group(['(', indent([softline, ...printed]), comma, softline, ')']);
+}
+
+function isNumberArray(node: ts.Expression): boolean {
+  return ts.isArrayLiteralExpression(node) && node.elements.length > 1 && node.elements.every((element) => ts.isNumericLiteral(element) || (ts.isPrefixUnaryExpression(element) && ts.isNumericLiteral(element.operand)));
 }
 
 function couldHug(node: ts.Expression): boolean {
   if (ts.isObjectLiteralExpression(node)) return node.properties.length > 0;
   if (ts.isArrayLiteralExpression(node)) return node.elements.length > 0;
   if (ts.isAsExpression(node)) return couldHug(node.expression);
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+  return false;
 }
 
 /** `a ?? 'b'` as a property's value (prettier's printBinaryishExpression there: one group, the operator's line breaking). */
 function printLogical(source: SourceText, node: ts.BinaryExpression): Doc {
   const operator = ts.tokenToString(node.operatorToken.kind);
+  // `if (error instanceof ResponseError)`: inside the parentheses of an if, no group of its own.
+  if (operator === 'instanceof' && ts.isIfStatement(node.parent) && ts.isIdentifier(node.left) && ts.isIdentifier(node.right)) {
+    return [node.left.text, ' ', group(['instanceof', line, node.right.text], { bailOnBreak: true })];
+  }
   const simple = (side: ts.Expression): boolean => ts.isIdentifier(side) || ts.isPropertyAccessExpression(side) || ts.isStringLiteral(side) || ts.isNumericLiteral(side);
   if (!ts.isPropertyAssignment(node.parent) || (operator !== '??' && operator !== '||' && operator !== '&&') || !simple(node.left) || !simple(node.right)) throw new Unprintable('a binary expression');
   return group([printExpression(source, node.left), ' ', group([operator, line, printExpression(source, node.right)], { bailOnBreak: true })]);

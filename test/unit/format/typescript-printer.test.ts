@@ -2,7 +2,7 @@ import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { printTypeScript } from '../../../generator/format/typescript-printer.js';
 
-const STYLE = { printWidth: 100, singleQuote: true, trailingComma: true };
+const STYLE = { printWidth: 100, singleQuote: true, trailingComma: 'all' as const };
 const OPTIONS = { singleQuote: true, printWidth: 100, trailingComma: 'all' as const, parser: 'typescript' };
 const LONG = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
 
@@ -33,7 +33,13 @@ const CASES: { name: string; given: string; printed: boolean }[] = [
     printed: true,
   },
   { name: 'a parenthesized alias, and parentheses prettier drops in a union', given: "export type A = (\n  | { a: 'x' }\n  | { b: 'y' }\n);\nexport type B = string | ((string | number)[]);\nexport type C = { a: string } & (\n  | { b: string }\n  | { c: string }\n);\n", printed: true },
-  { name: 'a call whose last argument prettier may hug', given: 'foo(a, { b: 1 });\n', printed: false },
+  {
+    name: 'an API example: a hugged last argument, try, if and else, for await',
+    given: `import { PetApi, Configuration, ResponseError, type GetPetParams } from '../index.js';\n\nconst api = new PetApi(\n  new Configuration({\n    basePath: "http://localhost",\n    // Bearer authorization: auth\n    accessToken: 'TOKEN',\n  }),\n);\nconst short = new Configuration({ basePath: 'x' });\nconst long = new Configuration({ basePath: '${LONG}', accessToken: '${LONG}' });\n\nconst params: GetPetParams = {\n};\n\n// Events arrive as the server sends them.\ntry {\n  const result = await api.getPet(params);\n  for await (const event of api.getPetStream(params)) {\n    console.log(event.event, event.id, event.data);\n  }\n} catch (error) {\n  if (error instanceof ResponseError) console.error(error.status, error.body);\n  else throw error;\n}\n`,
+    printed: true,
+  },
+  { name: 'a call whose last argument is hugged, and one that is not', given: `foo(a, { b: 1 });\nfoo(a, { b: '${LONG}', c: '${LONG}' });\nfoo({ a: 1 }, { b: 1 });\nfoo([1, 2], [3, 4]);\n`, printed: true },
+  { name: 'a call with a function argument', given: 'foo(() => 1);\n', printed: false },
   { name: 'a class with a property', given: 'export class A {\n  a = 1;\n}\n', printed: false },
   { name: 'a trailing line comment', given: 'export type A = string; // why\n', printed: false },
   { name: 'a comment inside a type', given: 'export type A = /* a */ string;\n', printed: false },
@@ -52,6 +58,6 @@ describe('printTypeScript', () => {
   it('follows printWidth, the quote preference and trailing commas', async () => {
     const given = `import { ${LONG}A, ${LONG}B } from "./x.js";\nexport const o = {\n  a: 'it"s',\n};\n`;
     const options = { printWidth: 80, singleQuote: false, trailingComma: 'none' as const, parser: 'typescript' };
-    expect(printTypeScript(given, { printWidth: 80, singleQuote: false, trailingComma: false })).toBe(await format(given, options));
+    expect(printTypeScript(given, { printWidth: 80, singleQuote: false, trailingComma: 'none' })).toBe(await format(given, options));
   });
 });
