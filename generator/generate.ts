@@ -70,9 +70,9 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   });
   const organized = await timed('postprocess', () => organizeImports(rendered, new Set([...templates.runtime.keys()].map((name) => `runtime/${name}`))));
   const used = new Set<string>();
-  const formatting = await timed('format start', () => startFormatFiles(organized, options.output, formatCache, used));
-  // Prettier works on worker threads while this thread type-checks the same files.
   const shipped = new Set(organized.filter((f) => f.path.startsWith('runtime/') && templates.builtinRuntime.get(f.path.slice('runtime/'.length)) === f.content).map((f) => f.path));
+  // Prettier works on worker threads while this thread type-checks the same files.
+  const formatting = await timed('format start', () => startFormatFiles(organized, options.output, formatCache, used, shipped));
   await timed('type check', () => checkTypes(organized, typeState, shipped)).catch(async (error: unknown) => {
     formatting.files.catch(() => undefined); // stopped on purpose: the type error is what to report
     await formatting.cancel();

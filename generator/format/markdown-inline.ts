@@ -28,11 +28,24 @@ function inlineToken(text: string, i: number, context: InlineContext): number | 
   // A bullet that starts a cell's line (oasgen lists response headers so) stays as it is.
   if (context === 'cell' && text.startsWith('* ', i) && (i === 0 || text.endsWith('<br>', i))) return i + 2;
   if (text.startsWith('**', i)) return strong(text, i);
+  if (text[i] === '*') return emphasizedAddress(text, i);
   if (text.startsWith('[[', i)) return closed(text, i + 2, ']]', isPlainWords);
   if (text[i] === '[') return bracket(text, i, context);
   if (context === 'cell' && text.startsWith('\\|', i)) return i + 2;
   if (text[i] === '_' && !isIntraword(text, i)) return emphasis(text, i);
   return plainCharacter(text, i);
+}
+
+/**
+ * `*https://host/path*` between spaces (or at an end): a web address in `*` emphasis, which prettier
+ * keeps as written (the address is an autolink, the only child of the emphasis). oasgen writes its
+ * docs' base path so. The address is held to characters that cannot end or split an autolink.
+ */
+function emphasizedAddress(text: string, i: number): number | undefined {
+  const match = /^\*((?:https?:\/\/|www\.)[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._~/-]*)?)\*/.exec(text.slice(i));
+  const end = match ? i + match[0].length : undefined;
+  if (!match || /[.-]$/.test(match[1]!) || (i > 0 && text[i - 1] !== ' ') || (end! < text.length && text[end!] !== ' ')) return undefined;
+  return end;
 }
 
 /** The index after one character of plain text at `i` (`\_` counts as one), or undefined. */

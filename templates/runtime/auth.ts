@@ -28,8 +28,12 @@ export async function applySecurity(
   security: readonly (readonly SecurityRequirementSpec[])[] | undefined,
 ): Promise<AppliedSecurity> {
   const applied: AppliedSecurity = { headers: [], query: [], cookies: [] };
-  const chosen = (security ?? []).find((alternative) => alternative.length > 0 && alternative.every((r) => isConfigured(configuration, r.scheme)));
-  for (const requirement of chosen ?? []) await applyRequirement(configuration, requirement, applied);
+  const chosen = (security ?? []).find(
+    (alternative) =>
+      alternative.length > 0 && alternative.every((r) => isConfigured(configuration, r.scheme)),
+  );
+  for (const requirement of chosen ?? [])
+    await applyRequirement(configuration, requirement, applied);
   return applied;
 }
 
@@ -48,18 +52,28 @@ function isConfigured(configuration: Configuration, scheme: SecuritySchemeSpec):
 }
 
 /** Adds one scheme's credential to `applied`. */
-async function applyRequirement(configuration: Configuration, requirement: SecurityRequirementSpec, applied: AppliedSecurity): Promise<void> {
+async function applyRequirement(
+  configuration: Configuration,
+  requirement: SecurityRequirementSpec,
+  applied: AppliedSecurity,
+): Promise<void> {
   const { scheme, scopes } = requirement;
   switch (scheme.type) {
     case 'http': {
       const name = scheme.scheme.toLowerCase();
       if (name === 'basic') {
         // RFC 7617 §2: base64 of user-id ':' password, UTF-8 encoded (the charset="UTF-8" form).
-        applied.headers.push(['Authorization', `Basic ${base64(`${configuration.username ?? ''}:${configuration.password ?? ''}`)}`]);
+        applied.headers.push([
+          'Authorization',
+          `Basic ${base64(`${configuration.username ?? ''}:${configuration.password ?? ''}`)}`,
+        ]);
       } else {
         // RFC 6750 §2.1 for bearer; other schemes (RFC 9110 §11.6.2) take the token as credentials.
         const token = await accessToken(configuration, scheme.key, scopes);
-        applied.headers.push(['Authorization', `${name === 'bearer' ? 'Bearer' : scheme.scheme} ${token}`]);
+        applied.headers.push([
+          'Authorization',
+          `${name === 'bearer' ? 'Bearer' : scheme.scheme} ${token}`,
+        ]);
       }
       return;
     }
@@ -67,19 +81,27 @@ async function applyRequirement(configuration: Configuration, requirement: Secur
       const key = configuration.apiKey;
       const value = typeof key === 'function' ? await key(scheme.parameterName) : (key ?? '');
       if (scheme.in === 'header') applied.headers.push([scheme.parameterName, value]);
-      else if (scheme.in === 'query') applied.query.push(`${encodeUnreserved(scheme.parameterName)}=${encodeUnreserved(value)}`);
+      else if (scheme.in === 'query')
+        applied.query.push(`${encodeUnreserved(scheme.parameterName)}=${encodeUnreserved(value)}`);
       // The server issued the cookie value: it is sent as it is (RFC 6265 §4.2.1).
       else applied.cookies.push(`${scheme.parameterName}=${value}`);
       return;
     }
     default:
       // OAuth 2.0 and OpenID Connect access tokens are bearer tokens (RFC 6750 §2.1).
-      applied.headers.push(['Authorization', `Bearer ${await accessToken(configuration, scheme.key, scopes)}`]);
+      applied.headers.push([
+        'Authorization',
+        `Bearer ${await accessToken(configuration, scheme.key, scopes)}`,
+      ]);
   }
 }
 
 /** The configured access token, calling the token function with the scheme key and required scopes. */
-async function accessToken(configuration: Configuration, key: string, scopes: readonly string[]): Promise<string> {
+async function accessToken(
+  configuration: Configuration,
+  key: string,
+  scopes: readonly string[],
+): Promise<string> {
   const token = configuration.accessToken;
   return typeof token === 'function' ? token(key, scopes) : (token ?? '');
 }

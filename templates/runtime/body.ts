@@ -32,10 +32,12 @@ export function serializeBody(spec: RequestBodySpec | undefined): SerializedBody
   const essence = mediaType.split(';')[0]!.trim().toLowerCase();
   // A wildcard range (e.g. application/*) is no Content-Type: let fetch derive it from the value.
   const contentType = essence.includes('*') ? undefined : mediaType;
-  if (essence === 'multipart/form-data') return { body: value instanceof FormData ? value : toFormData(value) };
+  if (essence === 'multipart/form-data')
+    return { body: value instanceof FormData ? value : toFormData(value) };
   if (isBodyInit(value) && typeof value !== 'string') return { body: value, contentType };
   if (isJsonMediaType(mediaType)) return { body: JSON.stringify(value), contentType };
-  if (essence === 'application/x-www-form-urlencoded') return { body: toSearchParams(value), contentType };
+  if (essence === 'application/x-www-form-urlencoded')
+    return { body: toSearchParams(value), contentType };
   return { body: typeof value === 'string' ? value : scalarText(value), contentType };
 }
 
@@ -45,7 +47,8 @@ function toSearchParams(value: unknown): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, member] of Object.entries(value ?? {})) {
     if (member === undefined) continue;
-    for (const item of Array.isArray(member) ? member : [member]) if (item !== undefined) params.append(name, scalarText(item));
+    for (const item of Array.isArray(member) ? member : [member])
+      if (item !== undefined) params.append(name, scalarText(item));
   }
   return params;
 }

@@ -104,7 +104,7 @@ export class EventStreamParser {
   // -- 9.2.6 Interpreting: the buffers ---------------------------------------
 
   /** The data buffer, without its trailing LF (see {@link hasData}). */
-  private data = "";
+  private data = '';
   /**
    * Whether the spec's data buffer is non-empty. The spec appends "value + LF"
    * for each `data` field and removes the final LF at dispatch; we store the
@@ -113,7 +113,7 @@ export class EventStreamParser {
    */
   private hasData = false;
   /** The event type buffer. */
-  private eventType = "";
+  private eventType = '';
   /** The last event ID buffer (set by `id` fields). */
   private lastEventIdBuffer: string;
   /**
@@ -132,7 +132,7 @@ export class EventStreamParser {
   constructor(onEvent: (ev: ServerSentEvent) => void, options: EventStreamParserOptions = {}) {
     this.onEvent = onEvent;
     this.onRetry = options.onRetry;
-    this.lastEventIdString = options.lastEventId ?? "";
+    this.lastEventIdString = options.lastEventId ?? '';
     this.lastEventIdBuffer = this.lastEventIdString;
   }
 
@@ -167,7 +167,7 @@ export class EventStreamParser {
   end(): void {
     this.processText(this.decoder.decode());
     if (this.partialLine.length > 0) {
-      const line = this.partialLine.join("");
+      const line = this.partialLine.join('');
       this.partialLine.length = 0;
       // Non-empty (only non-empty pieces are stored), so never a dispatch.
       this.processLine(line, 0, line.length);
@@ -176,9 +176,9 @@ export class EventStreamParser {
     this.decoder = createDecoder();
     this.atStreamStart = true;
     this.skipLeadingLF = false;
-    this.data = "";
+    this.data = '';
     this.hasData = false;
-    this.eventType = "";
+    this.eventType = '';
     this.pendingRetry = undefined;
     // The buffer may hold the `id` of the discarded incomplete event: the next
     // stream starts from the last event ID string, as a new connection would.
@@ -211,7 +211,10 @@ export class EventStreamParser {
 
     // Nearly every stream ends its lines with LF only: such a text takes the
     // fast path. The CR scan is done once per text, not once per line.
-    pos = text.indexOf("\r", pos) === -1 ? this.processLFLines(text, pos) : this.processAnyLines(text, pos);
+    pos =
+      text.indexOf('\r', pos) === -1
+        ? this.processLFLines(text, pos)
+        : this.processAnyLines(text, pos);
 
     if (pos < length) this.partialLine.push(pos === 0 ? text : text.slice(pos));
   }
@@ -228,18 +231,18 @@ export class EventStreamParser {
    * data buffer.
    */
   private processLFLines(text: string, pos: number): number {
-    let lineEnd = text.indexOf("\n", pos);
+    let lineEnd = text.indexOf('\n', pos);
     if (lineEnd === -1) return pos;
 
     if (this.partialLine.length > 0) {
       // The line started in an earlier text: join all its pieces once.
       this.partialLine.push(text.slice(pos, lineEnd));
-      const line = this.partialLine.join("");
+      const line = this.partialLine.join('');
       this.partialLine.length = 0;
       // Non-empty (only non-empty pieces are stored), so never a dispatch.
       this.processLine(line, 0, line.length);
       pos = lineEnd + 1;
-      lineEnd = text.indexOf("\n", pos);
+      lineEnd = text.indexOf('\n', pos);
     }
 
     while (lineEnd !== -1) {
@@ -260,7 +263,7 @@ export class EventStreamParser {
           // The data buffer would be exactly `value` + LF at the blank line
           // that follows: dispatch it right away.
           pos = lineEnd + 2;
-          lineEnd = text.indexOf("\n", pos);
+          lineEnd = text.indexOf('\n', pos);
           this.fire(value);
           continue;
         }
@@ -269,7 +272,7 @@ export class EventStreamParser {
         this.processLine(text, pos, lineEnd);
       }
       pos = lineEnd + 1;
-      lineEnd = text.indexOf("\n", pos);
+      lineEnd = text.indexOf('\n', pos);
     }
     return pos;
   }
@@ -284,12 +287,12 @@ export class EventStreamParser {
     // Positions of the next LF / CR at or after `pos` (-1: none left in this
     // text). Each is searched again only once `pos` has moved past it, so a
     // text with few CRs is scanned for CR once, not once per line.
-    let nextLF = text.indexOf("\n", pos);
-    let nextCR = text.indexOf("\r", pos);
+    let nextLF = text.indexOf('\n', pos);
+    let nextCR = text.indexOf('\r', pos);
 
     for (;;) {
-      if (nextLF !== -1 && nextLF < pos) nextLF = text.indexOf("\n", pos);
-      if (nextCR !== -1 && nextCR < pos) nextCR = text.indexOf("\r", pos);
+      if (nextLF !== -1 && nextLF < pos) nextLF = text.indexOf('\n', pos);
+      if (nextCR !== -1 && nextCR < pos) nextCR = text.indexOf('\r', pos);
 
       let lineEnd: number;
       if (nextLF === -1) {
@@ -316,7 +319,7 @@ export class EventStreamParser {
       if (this.partialLine.length > 0) {
         // The line started in an earlier text: join all its pieces once.
         this.partialLine.push(text.slice(lineStart, lineEnd));
-        const line = this.partialLine.join("");
+        const line = this.partialLine.join('');
         this.partialLine.length = 0;
         this.processLine(line, 0, line.length);
       } else {
@@ -366,14 +369,14 @@ export class EventStreamParser {
     // "Process the field": compare the field name in place (case-sensitive).
     switch (fieldEnd - start) {
       case 4:
-        if (text.startsWith("data", start)) this.processData(text.slice(valueStart, end));
+        if (text.startsWith('data', start)) this.processData(text.slice(valueStart, end));
         return;
       case 5:
-        if (text.startsWith("event", start)) this.processEvent(text.slice(valueStart, end));
-        else if (text.startsWith("retry", start)) this.processRetry(text.slice(valueStart, end));
+        if (text.startsWith('event', start)) this.processEvent(text.slice(valueStart, end));
+        else if (text.startsWith('retry', start)) this.processRetry(text.slice(valueStart, end));
         return;
       case 2:
-        if (text.startsWith("id", start)) this.processId(text.slice(valueStart, end));
+        if (text.startsWith('id', start)) this.processId(text.slice(valueStart, end));
         return;
       default:
         // "Otherwise: The field is ignored."
@@ -387,7 +390,7 @@ export class EventStreamParser {
     // LINE FEED (LF) character to the data buffer." (Stored here without the
     // final LF, which dispatch would remove anyway.)
     if (this.hasData) {
-      this.data = this.data + "\n" + value;
+      this.data = this.data + '\n' + value;
     } else {
       this.data = value;
       this.hasData = true;
@@ -404,7 +407,7 @@ export class EventStreamParser {
   private processId(value: string): void {
     // "If the field value does not contain U+0000 NULL, then set the last
     // event ID buffer to the field value. Otherwise, ignore the field."
-    if (value.indexOf("\u0000") === -1) this.lastEventIdBuffer = value;
+    if (value.indexOf('\u0000') === -1) this.lastEventIdBuffer = value;
   }
 
   /** The "retry" field. */
@@ -428,7 +431,7 @@ export class EventStreamParser {
       // 1. (done by fire() otherwise) "Set the last event ID string of the
       //    event source to the value of the last event ID buffer."
       this.lastEventIdString = this.lastEventIdBuffer;
-      this.eventType = "";
+      this.eventType = '';
       return;
     }
 
@@ -437,7 +440,7 @@ export class EventStreamParser {
     //    (Never stored, see processData.)
     const data = this.data;
     // 6. (data part) "Set the data buffer [...] to the empty string."
-    this.data = "";
+    this.data = '';
     this.hasData = false;
     this.fire(data);
   }
@@ -458,7 +461,7 @@ export class EventStreamParser {
     // 4.-5. Create the event; its type is "message" unless the event type
     //    buffer is non-empty; its lastEventId is the last event ID string.
     const event: ServerSentEvent = {
-      event: this.eventType === "" ? "message" : this.eventType,
+      event: this.eventType === '' ? 'message' : this.eventType,
       data,
       id,
     };
@@ -468,7 +471,7 @@ export class EventStreamParser {
     }
 
     // 6. "Set the data buffer and the event type buffer to the empty string."
-    this.eventType = "";
+    this.eventType = '';
 
     // 7. Queue a task to fire the event.
     this.onEvent(event);
@@ -560,7 +563,7 @@ async function* iterateEventStream(
 }
 
 function createDecoder(): TextDecoder {
-  return new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 }
 
 /** True when `value` is non-empty and only contains U+0030 (0) to U+0039 (9). */

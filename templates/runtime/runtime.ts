@@ -7,9 +7,21 @@
  */
 import { applySecurity } from './auth.js';
 import { serializeBody } from './body.js';
-import { buildQueryString, expandPath, isJsonMediaType, serializeCookieParameter, serializeHeaderParameter } from './serialize.js';
+import {
+  buildQueryString,
+  expandPath,
+  isJsonMediaType,
+  serializeCookieParameter,
+  serializeHeaderParameter,
+} from './serialize.js';
 import type { ParameterSpec } from './serialize.js';
-import { openEventStream, type DataFormat, type EventStream, type StreamOptions, type TypedEvent } from './stream.js';
+import {
+  openEventStream,
+  type DataFormat,
+  type EventStream,
+  type StreamOptions,
+  type TypedEvent,
+} from './stream.js';
 
 export type { ParameterSpec, ParameterStyle } from './serialize.js';
 export { ContentTypeError, EventDataError } from './stream.js';
@@ -180,9 +192,13 @@ export interface Middleware {
   /** Before fetch: return a replacement context, or nothing to keep it. */
   pre?(context: RequestContext): RequestContext | void | Promise<RequestContext | void>;
   /** After fetch, for every status: return a replacement response, or nothing to keep it. */
-  post?(context: RequestContext & { response: Response }): Response | void | Promise<Response | void>;
+  post?(
+    context: RequestContext & { response: Response },
+  ): Response | void | Promise<Response | void>;
   /** When fetch rejects (network error, abort): return a response to use instead, or nothing to rethrow the error. */
-  onError?(context: RequestContext & { error: unknown }): Response | void | Promise<Response | void>;
+  onError?(
+    context: RequestContext & { error: unknown },
+  ): Response | void | Promise<Response | void>;
 }
 
 /** Per-call options: a RequestInit-like object. headers are merged over configuration headers. */
@@ -207,7 +223,10 @@ export class ResponseError<S extends number = number, B = unknown> extends Error
   constructor(response: Response, body: B, message?: string) {
     // The URL without its query: query strings can carry API keys, and messages end up in logs.
     const where = response.url === '' ? '' : ` from ${response.url.replace(/[?#].*$/s, '')}`;
-    super(message ?? `Response returned status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${where}`);
+    super(
+      message ??
+        `Response returned status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${where}`,
+    );
     this.status = response.status as S;
     this.headers = response.headers;
     this.body = body;
@@ -225,7 +244,10 @@ export class BaseAPI {
    * @param configuration credentials, headers, middleware…; configuration.basePath wins over defaultBasePath
    * @param defaultBasePath the spec's server URL the class was generated with
    */
-  constructor(configuration: Configuration = new Configuration(), defaultBasePath = 'http://localhost') {
+  constructor(
+    configuration: Configuration = new Configuration(),
+    defaultBasePath = 'http://localhost',
+  ) {
     this.configuration = configuration;
     this.#basePath = (configuration.basePath ?? defaultBasePath).replace(/\/+$/, '');
   }
@@ -268,10 +290,15 @@ export class BaseAPI {
    * (re)connection sends `Accept: text/event-stream` (or spec.accept), `Cache-Control: no-cache` and
    * `Last-Event-ID` when known, with auth and middleware applied. See StreamOptions for reconnection.
    */
-  protected requestEventStream<E extends TypedEvent<unknown>>(spec: RequestSpec, options: StreamOptions | undefined, dataFormat: DataFormat): EventStream<E> {
+  protected requestEventStream<E extends TypedEvent<unknown>>(
+    spec: RequestSpec,
+    options: StreamOptions | undefined,
+    dataFormat: DataFormat,
+  ): EventStream<E> {
     // The stream settings are not RequestInit members: keep them out of fetch's init.
     const requestOptions: StreamOptions = { ...options };
-    for (const key of ['lastEventId', 'reconnect', 'doneSentinel', 'onOpen', 'onRetry'] as const) delete requestOptions[key];
+    for (const key of ['lastEventId', 'reconnect', 'doneSentinel', 'onOpen', 'onRetry'] as const)
+      delete requestOptions[key];
     const streamSpec: RequestSpec = { ...spec, accept: spec.accept ?? 'text/event-stream' };
     return openEventStream<E, RequestContext>(
       {
@@ -279,7 +306,13 @@ export class BaseAPI {
           // WHATWG HTML §9.2.3: no caching, and the last event ID (UTF-8 encoded) when not empty.
           const headers: Record<string, string> = { 'Cache-Control': 'no-cache' };
           if (id !== '') headers['Last-Event-ID'] = utf8AsByteString(id);
-          return prepare(this.configuration, this.#basePath, streamSpec, { ...requestOptions, signal }, headers);
+          return prepare(
+            this.configuration,
+            this.#basePath,
+            streamSpec,
+            { ...requestOptions, signal },
+            headers,
+          );
         },
         send: (context) => dispatch(this.configuration, context),
         toError: responseError,
@@ -298,7 +331,9 @@ function send(
   spec: RequestSpec,
   options: RequestOptions,
 ): Promise<Response> {
-  return prepare(configuration, basePath, spec, options).then((context) => dispatch(configuration, context));
+  return prepare(configuration, basePath, spec, options).then((context) =>
+    dispatch(configuration, context),
+  );
 }
 
 /**
@@ -326,7 +361,11 @@ async function prepare(
   for (const [name, value] of auth.headers) headers.set(name, value);
   new Headers(options.headers).forEach((value, name) => headers.set(name, value));
   // RFC 6265 §4.2.1: one Cookie header, pairs separated by '; '.
-  const cookies = [headers.get('Cookie') ?? '', ...(spec.cookies ?? []).flatMap(serializeCookieParameter), ...auth.cookies].filter((c) => c !== '');
+  const cookies = [
+    headers.get('Cookie') ?? '',
+    ...(spec.cookies ?? []).flatMap(serializeCookieParameter),
+    ...auth.cookies,
+  ].filter((c) => c !== '');
   if (cookies.length > 0) headers.set('Cookie', cookies.join('; '));
   for (const [name, value] of Object.entries(finalHeaders ?? {})) headers.set(name, value);
 
@@ -339,10 +378,12 @@ async function prepare(
   else delete init.credentials;
   if (body.body !== undefined) init.body = body.body;
   // WHATWG Fetch §5.3: a stream body requires half-duplex.
-  if (typeof ReadableStream !== 'undefined' && body.body instanceof ReadableStream) init.duplex = 'half';
+  if (typeof ReadableStream !== 'undefined' && body.body instanceof ReadableStream)
+    init.duplex = 'half';
 
   let context: RequestContext = { url, init };
-  for (const middleware of configuration.middleware) if (middleware.pre) context = (await middleware.pre(context)) ?? context;
+  for (const middleware of configuration.middleware)
+    if (middleware.pre) context = (await middleware.pre(context)) ?? context;
   return context;
 }
 
@@ -354,7 +395,8 @@ async function dispatch(configuration: Configuration, context: RequestContext): 
     response = await fetchApi(context.url, context.init);
   } catch (error) {
     for (const middleware of configuration.middleware) {
-      if (middleware.onError) response = (await middleware.onError({ ...context, error })) ?? response;
+      if (middleware.onError)
+        response = (await middleware.onError({ ...context, error })) ?? response;
     }
     if (response === undefined) throw error;
   }

@@ -9,7 +9,8 @@
  */
 
 /** How a parameter value is written (OAS 3.1 §4.8.12.3 "Style Values"). */
-export type ParameterStyle = 'simple' | 'label' | 'matrix' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+export type ParameterStyle =
+  'simple' | 'label' | 'matrix' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
 
 /** One parameter occurrence, with its OpenAPI serialization (OAS 3.1 §4.8.12.3 "Style Values", §4.8.12.4 "Style Examples"). value undefined → omitted. */
 export interface ParameterSpec {
@@ -41,7 +42,9 @@ type Shape =
 export function isJsonMediaType(mediaType: string | null | undefined): boolean {
   if (!mediaType) return false;
   const essence = mediaType.split(';')[0]!.trim().toLowerCase();
-  return essence === 'application/json' || /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+\+json$/.test(essence);
+  return (
+    essence === 'application/json' || /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+\+json$/.test(essence)
+  );
 }
 
 /**
@@ -53,7 +56,8 @@ export function scalarText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
   return JSON.stringify(value) ?? '';
 }
 
@@ -70,7 +74,8 @@ function shapeOf(value: unknown): Shape {
   }
   if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
     const entries: [string, string][] = [];
-    for (const [key, member] of Object.entries(value)) if (member !== undefined) entries.push([key, scalarText(member)]);
+    for (const [key, member] of Object.entries(value))
+      if (member !== undefined) entries.push([key, scalarText(member)]);
     return entries.length === 0 ? { kind: 'undefined' } : { kind: 'map', entries };
   }
   return { kind: 'string', value: scalarText(value) };
@@ -79,7 +84,9 @@ function shapeOf(value: unknown): Shape {
 /** The text of a `content`-encoded parameter (OAS 3.1 §4.8.12.2.3): JSON for JSON media types, else plain text. */
 function contentText(value: unknown, contentType: string): string {
   if (isJsonMediaType(contentType)) return JSON.stringify(value) ?? '';
-  return typeof value === 'object' && value !== null && !(value instanceof Date) ? (JSON.stringify(value) ?? '') : scalarText(value);
+  return typeof value === 'object' && value !== null && !(value instanceof Date)
+    ? (JSON.stringify(value) ?? '')
+    : scalarText(value);
 }
 
 /**
@@ -88,7 +95,10 @@ function contentText(value: unknown, contentType: string): string {
  * `!'()*` alone).
  */
 export function encodeUnreserved(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /**
@@ -100,7 +110,9 @@ export function encodeUnreserved(text: string): string {
 export function encodeReserved(text: string): string {
   return encodeURIComponent(text)
     .replace(/%25([0-9A-Fa-f]{2})/g, '%$1')
-    .replace(/%(3A|2F|3F|5B|5D|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    .replace(/%(3A|2F|3F|5B|5D|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
 }
 
 /**
@@ -113,9 +125,14 @@ function headerSafe(text: string): string {
 }
 
 /** Path styles (`simple`, `label`, `matrix`): the RFC 6570 expansion of one path variable. */
-function expandPathStyle(param: ParameterSpec, shape: Shape, encode: (text: string) => string): string {
+function expandPathStyle(
+  param: ParameterSpec,
+  shape: Shape,
+  encode: (text: string) => string,
+): string {
   const { name, explode } = param;
-  const pair = (key: string, value: string): string => (value === '' ? encode(key) : `${encode(key)}=${encode(value)}`);
+  const pair = (key: string, value: string): string =>
+    value === '' ? encode(key) : `${encode(key)}=${encode(value)}`;
   switch (param.style) {
     case 'label': {
       // RFC 6570 §3.2.5: prefix '.', exploded members separated by '.', others by ','.
@@ -131,7 +148,9 @@ function expandPathStyle(param: ParameterSpec, shape: Shape, encode: (text: stri
       if (shape.kind === 'undefined') return '';
       if (shape.kind === 'string') return `;${pair(name, shape.value)}`;
       if (shape.kind === 'list') {
-        return explode ? shape.items.map((item) => `;${pair(name, item)}`).join('') : `;${encode(name)}=${shape.items.map(encode).join(',')}`;
+        return explode
+          ? shape.items.map((item) => `;${pair(name, item)}`).join('')
+          : `;${encode(name)}=${shape.items.map(encode).join(',')}`;
       }
       return explode
         ? shape.entries.map(([k, v]) => `;${pair(k, v)}`).join('')
@@ -157,7 +176,9 @@ function expandPathStyle(param: ParameterSpec, shape: Shape, encode: (text: stri
  */
 export function serializePathParameter(param: ParameterSpec): string {
   if (param.contentType !== undefined) {
-    return param.value === undefined ? '' : encodeUnreserved(contentText(param.value, param.contentType));
+    return param.value === undefined
+      ? ''
+      : encodeUnreserved(contentText(param.value, param.contentType));
   }
   return expandPathStyle(param, shapeOf(param.value), encodeUnreserved);
 }
@@ -172,7 +193,8 @@ export function expandPath(template: string, params: readonly ParameterSpec[] | 
   for (const param of params ?? []) byName.set(param.name, param);
   return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
     const param = byName.get(name);
-    if (param === undefined || param.value === undefined) throw new TypeError(`Missing required path parameter "${name}"`);
+    if (param === undefined || param.value === undefined)
+      throw new TypeError(`Missing required path parameter "${name}"`);
     return serializePathParameter(param);
   });
 }
@@ -188,12 +210,19 @@ export function serializeQueryParameter(param: ParameterSpec): string[] {
   if (param.value === undefined) return [];
   const encodeValue = param.allowReserved === true ? encodeReserved : encodeUnreserved;
   const name = encodeUnreserved(param.name);
-  if (param.contentType !== undefined) return [`${name}=${encodeValue(contentText(param.value, param.contentType))}`];
+  if (param.contentType !== undefined)
+    return [`${name}=${encodeValue(contentText(param.value, param.contentType))}`];
   if (param.style === 'deepObject') return deepObjectPairs(param.name, param.value, encodeValue);
   const shape = shapeOf(param.value);
   if (shape.kind === 'undefined') return [];
   if (shape.kind === 'string') return [`${name}=${encodeValue(shape.value)}`];
-  const delimiter = param.explode ? undefined : param.style === 'spaceDelimited' ? '%20' : param.style === 'pipeDelimited' ? '%7C' : ',';
+  const delimiter = param.explode
+    ? undefined
+    : param.style === 'spaceDelimited'
+      ? '%20'
+      : param.style === 'pipeDelimited'
+        ? '%7C'
+        : ',';
   if (shape.kind === 'list') {
     return delimiter === undefined
       ? shape.items.map((item) => `${name}=${encodeValue(item)}`)
@@ -201,7 +230,9 @@ export function serializeQueryParameter(param: ParameterSpec): string[] {
   }
   return delimiter === undefined
     ? shape.entries.map(([k, v]) => `${encodeUnreserved(k)}=${encodeValue(v)}`)
-    : [`${name}=${shape.entries.flatMap(([k, v]) => [encodeValue(k), encodeValue(v)]).join(delimiter)}`];
+    : [
+        `${name}=${shape.entries.flatMap(([k, v]) => [encodeValue(k), encodeValue(v)]).join(delimiter)}`,
+      ];
 }
 
 /**
@@ -209,11 +240,18 @@ export function serializeQueryParameter(param: ParameterSpec): string[] {
  * no defined representation; they continue the bracket path and repeat the key, the convention
  * most server frameworks parse.
  */
-function deepObjectPairs(name: string, value: unknown, encodeValue: (text: string) => string): string[] {
+function deepObjectPairs(
+  name: string,
+  value: unknown,
+  encodeValue: (text: string) => string,
+): string[] {
   if (value === undefined) return [];
-  if (Array.isArray(value)) return value.flatMap((item) => deepObjectPairs(name, item, encodeValue));
+  if (Array.isArray(value))
+    return value.flatMap((item) => deepObjectPairs(name, item, encodeValue));
   if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
-    return Object.entries(value).flatMap(([key, member]) => deepObjectPairs(`${name}[${key}]`, member, encodeValue));
+    return Object.entries(value).flatMap(([key, member]) =>
+      deepObjectPairs(`${name}[${key}]`, member, encodeValue),
+    );
   }
   return [`${encodeUnreserved(name)}=${encodeValue(scalarText(value))}`];
 }
@@ -229,7 +267,8 @@ export function buildQueryString(params: readonly ParameterSpec[] | undefined): 
  */
 export function serializeHeaderParameter(param: ParameterSpec): string | undefined {
   if (param.value === undefined) return undefined;
-  if (param.contentType !== undefined) return headerSafe(contentText(param.value, param.contentType));
+  if (param.contentType !== undefined)
+    return headerSafe(contentText(param.value, param.contentType));
   const shape = shapeOf(param.value);
   if (shape.kind === 'undefined') return undefined;
   return expandPathStyle({ ...param, style: 'simple' }, shape, headerSafe);
@@ -243,7 +282,8 @@ export function serializeHeaderParameter(param: ParameterSpec): string | undefin
  */
 export function serializeCookieParameter(param: ParameterSpec): string[] {
   if (param.value === undefined) return [];
-  if (param.contentType !== undefined) return [`${param.name}=${encodeUnreserved(contentText(param.value, param.contentType))}`];
+  if (param.contentType !== undefined)
+    return [`${param.name}=${encodeUnreserved(contentText(param.value, param.contentType))}`];
   const shape = shapeOf(param.value);
   if (shape.kind === 'undefined') return [];
   if (shape.kind === 'string') return [`${param.name}=${encodeUnreserved(shape.value)}`];
@@ -254,5 +294,7 @@ export function serializeCookieParameter(param: ParameterSpec): string[] {
   }
   return param.explode
     ? shape.entries.map(([k, v]) => `${k}=${encodeUnreserved(v)}`)
-    : [`${param.name}=${shape.entries.flatMap(([k, v]) => [encodeUnreserved(k), encodeUnreserved(v)]).join(',')}`];
+    : [
+        `${param.name}=${shape.entries.flatMap(([k, v]) => [encodeUnreserved(k), encodeUnreserved(v)]).join(',')}`,
+      ];
 }

@@ -63,7 +63,10 @@ export class EventDataError extends Error {
 
   /** @param event the raw event; @param cause the parse error */
   constructor(event: ServerSentEvent, cause: unknown) {
-    super(`Event "${event.event}" data is not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `Event "${event.event}" data is not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.event = event;
     this.cause = cause;
   }
@@ -80,7 +83,9 @@ export class ContentTypeError extends Error {
   /** @param response the 2xx response that is not an event stream */
   constructor(response: Response) {
     const contentType = response.headers.get('Content-Type');
-    super(`Expected a text/event-stream response, got ${contentType === null ? 'no Content-Type' : `"${contentType}"`} (status ${response.status})`);
+    super(
+      `Expected a text/event-stream response, got ${contentType === null ? 'no Content-Type' : `"${contentType}"`} (status ${response.status})`,
+    );
     this.contentType = contentType;
     this.response = response;
   }
@@ -125,7 +130,11 @@ export function openEventStream<E, R>(
   const reconnect: Reconnect | undefined =
     options.reconnect === false
       ? undefined
-      : { maxAttempts: options.reconnect?.maxAttempts ?? 3, onEnd: options.reconnect?.onEnd ?? false, delayMs: options.reconnect?.delayMs ?? 1000 };
+      : {
+          maxAttempts: options.reconnect?.maxAttempts ?? 3,
+          onEnd: options.reconnect?.onEnd ?? false,
+          delayMs: options.reconnect?.delayMs ?? 1000,
+        };
 
   async function* run(): AsyncGenerator<E, void, undefined> {
     const userSignal = options.signal ?? undefined;
@@ -155,7 +164,8 @@ export function openEventStream<E, R>(
         if (response !== undefined && !response.ok) {
           // Only 429 and 503 say "try again later" (RFC 6585 §4, RFC 9110 §15.6.4); any other
           // error status is final, as an EventSource fails the connection (WHATWG HTML §9.2.3).
-          if (reconnect === undefined || (response.status !== 429 && response.status !== 503)) throw await transport.toError(response);
+          if (reconnect === undefined || (response.status !== 429 && response.status !== 503))
+            throw await transport.toError(response);
           retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
           failed = true;
           error = await transport.toError(response);
@@ -260,12 +270,16 @@ export function openEventStream<E, R>(
 /** The format of one event: a single format for all, or the entry for its name, else '*'; undefined: skip it. */
 function formatOf(dataFormat: DataFormat, name: string): 'json' | 'text' | undefined {
   if (typeof dataFormat === 'string') return dataFormat;
-  return Object.prototype.hasOwnProperty.call(dataFormat, name) ? dataFormat[name] : dataFormat['*'];
+  return Object.prototype.hasOwnProperty.call(dataFormat, name)
+    ? dataFormat[name]
+    : dataFormat['*'];
 }
 
 /** `text/event-stream` (WHATWG HTML §9.2.3), ignoring parameters such as `charset` and case. */
 function isEventStream(contentType: string | null): boolean {
-  return contentType !== null && contentType.split(';')[0]!.trim().toLowerCase() === 'text/event-stream';
+  return (
+    contentType !== null && contentType.split(';')[0]!.trim().toLowerCase() === 'text/event-stream'
+  );
 }
 
 /**

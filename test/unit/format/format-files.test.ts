@@ -1,6 +1,9 @@
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { formatFiles, formatKey } from '../../../generator/format/format-files.js';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatFiles, formatKey, startFormatFiles } from '../../../generator/format/format-files.js';
 import { balancedShares, formatInParallel } from '../../../generator/format/format-pool.js';
 
 const OPTIONS = { singleQuote: true, printWidth: 100, trailingComma: 'all' as const, proseWrap: 'preserve' as const };
@@ -17,6 +20,24 @@ describe('formatFiles', () => {
       { path: 'doc.md', content: '# Title\n\n- item\n' },
       { path: 'x.txt', content: 'as   is' },
     ]);
+  });
+
+  // The format stage keeps the runtime files as shipped without formatting them (generate.ts names
+  // them): that holds only while each is exactly what prettier makes of it under oasgen's defaults.
+  it.each(['auth', 'body', 'event-stream', 'runtime', 'serialize', 'stream'])('ships runtime/%s.ts in prettier form', async (name) => {
+    const text = await readFile(new URL(`../../../templates/runtime/${name}.ts`, import.meta.url), 'utf8');
+    expect(await format(text, { ...OPTIONS, parser: 'typescript' })).toBe(text);
+  });
+
+  it('keeps shipped files as they are, and formats them under a prettier config of the user', async () => {
+    const files = [{ path: 'runtime/runtime.ts', content: 'export const a = {b: "c"}' }];
+    const shipped = new Set(['runtime/runtime.ts']);
+    expect(await (await startFormatFiles(files, '/nonexistent/output', new Map(), new Set(), shipped)).files).toEqual(files);
+    const project = await mkdtemp(join(tmpdir(), 'oasgen-prettierrc-'));
+    await writeFile(join(project, '.prettierrc'), '{ "semi": false }\n');
+    const formatted = await (await startFormatFiles(files, join(project, 'generated'), new Map(), new Set(), shipped)).files;
+    expect(formatted).toEqual([{ path: 'runtime/runtime.ts', content: "export const a = { b: 'c' }\n" }]);
+    await rm(project, { recursive: true, force: true });
   });
 
   it('formats batched TypeScript and docs with code blocks as prettier formats each file', async () => {
