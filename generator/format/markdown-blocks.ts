@@ -83,7 +83,7 @@ export function planMarkdown(text: string): MarkdownPlan | undefined {
     if (printed === undefined) takeSlow(end);
     else keep({ kind: 'text', text: printed }, end);
   }
-  return { pieces, rest: slow ? rest.join('\n') + '\n' : undefined };
+  return { pieces, rest: slow ? collapsePlaceholders(rest).join('\n') + '\n' : undefined };
 
   function keep(piece: MarkdownPiece, next: number): void {
     rest.push(placeholder(pieces.length));
@@ -97,10 +97,36 @@ export function planMarkdown(text: string): MarkdownPlan | undefined {
   }
 }
 
+/**
+ * One placeholder for each run of pieces with only blank lines between them (prettier's markdown
+ * parser is slow on a document of thousands of HTML comments): prettier separates top-level blocks
+ * by one blank line, so the run prints as its pieces joined by one.
+ */
+function collapsePlaceholders(rest: readonly string[]): string[] {
+  const out: string[] = [];
+  let open: { at: number; from: number; to: number } | undefined;
+  for (const line of rest) {
+    const match = /^<!-- oasgen-piece-(\d+) -->$/.exec(line);
+    const index = match ? Number(match[1]) : undefined;
+    if (index !== undefined && open && open.to === index - 1) {
+      out.length = open.at + 1;
+      open.to = index;
+      out[open.at] = `<!-- oasgen-piece-${open.from}-${open.to} -->`;
+      continue;
+    }
+    out.push(line);
+    if (index !== undefined) open = { at: out.length - 1, from: index, to: index };
+    else if (line !== '') open = undefined;
+  }
+  return out;
+}
+
 /** Assembles the document: the pieces (code formatted by then) in place of their placeholders in prettier's `formattedRest`. */
 export function assembleMarkdown(plan: MarkdownPlan, pieceTexts: readonly string[], formattedRest: string | undefined): string {
   if (formattedRest === undefined) return pieceTexts.length === 0 ? '' : pieceTexts.join('\n\n') + '\n';
-  return formattedRest.replace(/^<!-- oasgen-piece-(\d+) -->$/gm, (_, index: string) => pieceTexts[Number(index)]!);
+  return formattedRest.replace(/^<!-- oasgen-piece-(\d+)(?:-(\d+))? -->$/gm, (_, from: string, to: string | undefined) =>
+    pieceTexts.slice(Number(from), Number(to ?? from) + 1).join('\n\n'),
+  );
 }
 
 /** A code piece as prettier prints it: `formatted` is prettier's TypeScript output, or undefined when the code did not parse. */

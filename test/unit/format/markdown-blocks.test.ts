@@ -34,12 +34,19 @@ describe('planMarkdown', () => {
     { name: 'a one-line quote and an anchor', text: lines('<a id="x"></a>', '', '> Quoted words', '', 'After.'), pieces: 3, rest: false },
     { name: 'a heading ending in #', text: lines('## C#', '', 'Text.'), pieces: 1, rest: true },
     { name: 'a paragraph line that starts another block', text: lines('Text', '', '1. item'), pieces: 1, rest: true },
+    {
+      name: 'runs of blocks on either side of one left to prettier, each run one placeholder, blank lines collapsed',
+      text: lines('# Title', '', '', '', 'Plain.', '', '| a | b |', '|-|-|', '| 1 | 2 |', '', 'Some *emphasis* here', '', '- one', '- two', '', '', '```ts', 'const x = {a:1}', '```', '', 'End.'),
+      pieces: 6,
+      rest: true,
+    },
     { name: 'a paragraph of lines, joined by prettier only when a line breaks', text: lines('First line', 'second line'), pieces: 1, rest: false },
   ])('$name', async ({ text, pieces, rest }) => {
     const plan = planMarkdown(text);
     expect(plan).toBeDefined();
     expect(plan!.pieces.length).toBe(pieces);
     expect(plan!.rest !== undefined).toBe(rest);
+    if (rest) expect((plan!.rest!.match(/<!-- oasgen-piece-/g) ?? []).length).toBeLessThanOrEqual(2);
     expect(await printPlan(plan!)).toBe(await format(text, { ...OPTIONS, parser: 'markdown' }));
   });
 
