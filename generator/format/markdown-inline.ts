@@ -21,6 +21,27 @@ export function isPlainInline(text: string, context: InlineContext): boolean {
   return text === '' || readsWhole(text, (i) => inlineToken(text, i, context));
 }
 
+/**
+ * A table cell as prettier prints it: `text` itself when plain, or with each run of spaces between
+ * tokens of plain text (not in code spans, links or emphasis) cut to one, as prettier prints a
+ * cell's text; undefined when it is not plain either way.
+ */
+export function printCell(text: string): string | undefined {
+  if (isPlainInline(text, 'cell')) return text;
+  if (text !== text.trim() || /!\[|\{\{|\{%|%\}|\}\}/.test(text)) return undefined;
+  const kept: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const next = inlineToken(text, i, 'cell');
+    if (next === undefined) return undefined;
+    const token = text.slice(i, next);
+    // Spaces inside a link or emphasis are prettier's to cut; a code span keeps its own.
+    if (!token.startsWith('`') && token.includes('  ')) return undefined;
+    if (token !== ' ' || kept[kept.length - 1] !== ' ') kept.push(token);
+    i = next;
+  }
+  return kept.join('');
+}
+
 /** The index after the token that starts at `i`, or undefined when the token is not plain. */
 function inlineToken(text: string, i: number, context: InlineContext): number | undefined {
   if (text.startsWith('`', i)) return codeSpan(text, i, context);

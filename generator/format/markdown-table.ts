@@ -1,4 +1,4 @@
-import { isPlainInline } from './markdown-inline.js';
+import { printCell } from './markdown-inline.js';
 
 type Align = 'left' | 'right' | 'center' | 'none';
 
@@ -16,9 +16,11 @@ export function printTable(block: readonly string[]): string | undefined {
   const aligns = rows[1]?.map(alignOf);
   if (!header || !aligns || aligns.length !== header.length || aligns.some((align) => align === undefined)) return undefined;
   const body = [header, ...rows.slice(2)];
-  if (body.some((row) => row === undefined || row.length !== header.length || row.some((cell) => !isPlainInline(cell, 'cell')))) return undefined;
-  const cells = body as string[][];
+  if (body.some((row) => row === undefined || row.length !== header.length)) return undefined;
+  const cells = (body as string[][]).map((row) => row.map(printCell));
+  if (cells.some((row) => row.some((cell) => cell === undefined))) return undefined;
   const widths = header.map((_, column) => Math.max(3, ...cells.map((row) => row[column]!.length)));
+  const printed = cells as string[][];
   const delimiter = (aligns as Align[]).map((align, column) => {
     const first = align === 'left' || align === 'center' ? ':' : '-';
     const last = align === 'right' || align === 'center' ? ':' : '-';
@@ -32,7 +34,7 @@ export function printTable(block: readonly string[]): string | undefined {
       const before = align === 'right' ? space : align === 'center' ? Math.floor(space / 2) : 0;
       return ' '.repeat(before) + cell + ' '.repeat(space - before);
     });
-  return [print(pad(cells[0]!)), print(delimiter), ...cells.slice(1).map((row) => print(pad(row)))].join('\n');
+  return [print(pad(printed[0]!)), print(delimiter), ...printed.slice(1).map((row) => print(pad(row)))].join('\n');
 }
 
 /** The trimmed cells of a `| a | b |` row (a `\|` stays in its cell), or undefined for another shape. */

@@ -1,6 +1,6 @@
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { isPlainInline, startsParagraph } from '../../../generator/format/markdown-inline.js';
+import { isPlainInline, printCell, startsParagraph } from '../../../generator/format/markdown-inline.js';
 
 const MARKDOWN = { parser: 'markdown', proseWrap: 'preserve' as const };
 
@@ -71,6 +71,22 @@ describe('isPlainInline', () => {
     const printed = await (context === 'cell' ? prettierCell(text) : prettierLine(text));
     if (want) expect(printed).toBe(text);
     if ('changes' in row) expect(printed).not.toBe(text);
+  });
+});
+
+describe('printCell', () => {
+  // want: the cell printed here, checked against prettier; undefined: left to prettier.
+  it.each([
+    { text: 'Plain words', printed: true },
+    { text: 'Files up to<br>  2 MB, and `a  b` kept', printed: true },
+    { text: 'two  spaces   and three', printed: true },
+    { text: 'a [link  text](x.md) keeps its spaces for prettier', printed: false },
+    { text: '**strong  words** too', printed: false },
+    { text: '`code`  then words', printed: true },
+  ])('$text', async ({ text, printed }) => {
+    const cell = printCell(text);
+    if (!printed) return expect(cell).toBeUndefined();
+    expect(cell).toBe(await prettierCell(text));
   });
 });
 
