@@ -13,7 +13,7 @@ import { planClient } from './plan/plan.js';
 import type { ApiModel } from './normalize/api-model.js';
 import { renderExtraFiles } from './plugins/extra-files.js';
 import { afterRender, pluginFiles, transformModel } from './plugins/run-hooks.js';
-import { checkTypes, organizeImports } from './postprocess/postprocess.js';
+import { checkTypes, organizeImports, parsedFiles } from './postprocess/postprocess.js';
 import type { IndexView, RenderPlan } from './plan/render-plan.js';
 import { renderFiles, type RenderedFile } from './render/render-files.js';
 import { loadTemplateSet } from './render/template-set.js';
@@ -72,8 +72,10 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const used = new Set<string>();
   const shipped = new Set(organized.filter((f) => f.path.startsWith('runtime/') && templates.builtinRuntime.get(f.path.slice('runtime/'.length)) === f.content).map((f) => f.path));
   // Prettier works on worker threads while this thread type-checks the same files.
-  const formatting = await timed('format start', () => startFormatFiles(organized, options.output, formatCache, used, shipped));
-  await timed('type check', () => checkTypes(organized, typeState, shipped)).catch(async (error: unknown) => {
+  // The printer of the format stage parses each TypeScript file; the check takes the parse over.
+  const parsed = await parsedFiles();
+  const formatting = await timed('format start', () => startFormatFiles(organized, options.output, formatCache, used, shipped, (path, text) => parsed.parse(path, text)));
+  await timed('type check', () => checkTypes(organized, typeState, shipped, parsed)).catch(async (error: unknown) => {
     formatting.files.catch(() => undefined); // stopped on purpose: the type error is what to report
     await formatting.cancel();
     throw error;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { ts } from '@ts-morph/common';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
 import { outcomeOf, startFormatting, startWorkers, type FormatJob, type FormatOutcome } from './format-pool.js';
@@ -47,6 +48,7 @@ export async function startFormatFiles(
   cache: FormatCache = new Map(),
   used = new Set<string>(),
   shipped: ReadonlySet<string> = new Set(),
+  parse?: (path: string, text: string) => ts.SourceFile,
 ): Promise<FormattingFiles> {
   const prettier = await import('prettier');
   const user = (await prettier.resolveConfig(join(outputDir, 'index.ts'), { editorconfig: false })) ?? {};
@@ -54,7 +56,7 @@ export async function startFormatFiles(
   // The runtime files as shipped are in prettier's form under oasgen's defaults (test/unit/format).
   const asShipped = Object.keys(user).length === 0 ? shipped : new Set<string>();
   const salt = `${prettier.version}\n${PRINTER_REVISION}\n${JSON.stringify(options)}`;
-  const work = new FormatWork(options);
+  const work = new FormatWork(options, parse);
   const pending: { index: number; key: string; file: RenderedFile; parser: string }[] = [];
   const result = files.map((file, index) => {
     const parser = parserOf(file.path);
@@ -113,7 +115,10 @@ class FormatWork {
   private readonly printsMarkdown: boolean;
   private readonly typeScriptStyle: TypeScriptStyle | undefined;
 
-  constructor(private readonly options: Options) {
+  constructor(
+    private readonly options: Options,
+    private readonly parse?: (path: string, text: string) => ts.SourceFile,
+  ) {
     const plain = (options.plugins ?? []).length === 0 && !options.requirePragma && !options.insertPragma && (options.endOfLine ?? 'lf') === 'lf';
     this.batching = plain;
     this.printsMarkdown = plain && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
@@ -122,7 +127,7 @@ class FormatWork {
 
   add(file: RenderedFile, parser: string): (done: FormatDone) => string {
     if (parser === 'typescript' && this.batching) {
-      const outcome = this.typeScript(file.content);
+      const outcome = this.typeScript(file.content, this.parse && (() => this.parse!(file.path, file.content)));
       return (done) => textOf(outcome(done));
     }
     const plan = parser === 'markdown' && this.printsMarkdown ? planMarkdown(file.content) : undefined;
@@ -144,8 +149,8 @@ class FormatWork {
   }
 
   /** A TypeScript text's outcome: printed here when typescript-printer.ts can, else from its batch. */
-  private typeScript(text: string): (done: FormatDone) => FormatOutcome {
-    const printed = this.typeScriptStyle ? printTypeScript(text, this.typeScriptStyle) : undefined;
+  private typeScript(text: string, parse?: () => ts.SourceFile): (done: FormatDone) => FormatOutcome {
+    const printed = this.typeScriptStyle ? printTypeScript(text, this.typeScriptStyle, undefined, parse) : undefined;
     if (printed !== undefined) return () => ({ text: printed });
     const index = this.typescript.push(text) - 1;
     return (done) => done.typescript(index);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RenderedFile } from '../render/render-files.js';
 import { sortImports } from './sort-imports.js';
+import type { ParsedFiles } from './type-check.js';
 
 /** The rendered TypeScript does not compile: a template (built-in or the user's) produced invalid code. */
 export class GeneratedCodeError extends Error {
@@ -61,7 +62,7 @@ export async function organizeImports(files: RenderedFile[], runtimeFiles: Reado
  * Skipped when only comments and layout changed since then; `shipped` names files whose bodies need
  * no checking (see `typeCheck`).
  */
-export async function checkTypes(files: readonly RenderedFile[], state: TypeCheckState = {}, shipped: ReadonlySet<string> = new Set()): Promise<void> {
+export async function checkTypes(files: readonly RenderedFile[], state: TypeCheckState = {}, shipped: ReadonlySet<string> = new Set(), parsed?: ParsedFiles): Promise<void> {
   // Loaded here: the compiler is not needed when a run is served from the cache.
   const [{ typeCheck, CHECKER }, { codeFingerprint }] = await Promise.all([import('./type-check.js'), import('./code-fingerprint.js')]);
   const sources = files.filter((f) => f.path.endsWith('.ts'));
@@ -82,12 +83,18 @@ export async function checkTypes(files: readonly RenderedFile[], state: TypeChec
       return before !== undefined && (before === current[i] || (before.code !== undefined && before.code === current[i]!.code));
     });
   if (!unchanged) {
-    const { problems, buildInfo } = typeCheck(files, state.buildInfo, shipped);
+    const { problems, buildInfo } = typeCheck(files, state.buildInfo, shipped, parsed);
     if (problems.length > 0) throw new GeneratedCodeError(problems);
     state.buildInfo = buildInfo;
   }
   state.checked = Object.fromEntries(sources.map((f, i) => [f.path, current[i]!]));
   state.checker = CHECKER;
+}
+
+/** A store of parsed client files, shared by the format stage's printer and `checkTypes`. */
+export async function parsedFiles(): Promise<ParsedFiles> {
+  const { ParsedFiles } = await import('./type-check.js');
+  return new ParsedFiles();
 }
 
 /** ts-morph's organizeImports, for the files sortImports could not prove simple; loaded only then. */
