@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { ts } from '@ts-morph/common';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
-import { outcomeOf, startFormatting, startWorkers, type FormatJob, type FormatOutcome } from './format-pool.js';
+import { outcomeOf, startFormatting, type FormatJob, type FormatOutcome } from './format-pool.js';
 import { assembleMarkdown, planMarkdown, printCodePiece } from './markdown-blocks.js';
 import { planBatches, splitBatch, type TypeScriptBatch } from './typescript-batches.js';
-import { printTypeScript, type TypeScriptStyle } from './typescript-printer.js';
+import type { TypeScriptStyle } from './typescript-printer.js';
 
 /** oasgen's own defaults; a prettier config found from the output folder upwards takes precedence. */
 const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: 'all', proseWrap: 'preserve' };
@@ -56,7 +56,6 @@ export async function startFormatFiles(
   // The runtime files as shipped are in prettier's form under oasgen's defaults (test/unit/format).
   const asShipped = Object.keys(user).length === 0 ? shipped : new Set<string>();
   const salt = `${prettier.version}\n${PRINTER_REVISION}\n${JSON.stringify(options)}`;
-  const work = new FormatWork(options, parse);
   const pending: { index: number; key: string; file: RenderedFile; parser: string }[] = [];
   const result = files.map((file, index) => {
     const parser = parserOf(file.path);
@@ -68,20 +67,18 @@ export async function startFormatFiles(
     pending.push({ index, key, file, parser });
     return file;
   });
-  // Large runs: the workers load prettier while the documents are planned.
-  const workers = startWorkers(pending.reduce((sum, { file }) => sum + file.content.length, 0));
-  let planned: ((done: FormatDone) => string)[];
-  try {
-    planned = pending.map(({ file, parser }) => work.add(file, parser));
-  } catch (error) {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-    throw error;
-  }
+  // The printer brings TypeScript's parser: loaded only when there is TypeScript or a doc to print
+  // (a module of its own, so that a run served whole from the cache never loads it).
+  const style = typeScriptStyle(options);
+  const printer = style && pending.some(({ parser }) => parser !== 'json') ? await loadPrinter(style, parse) : undefined;
+  const work = new FormatWork(options, printer);
+  // Printed here where the printers can; the workers (if the rest needs any) start after, sized to what is left.
+  const planned = pending.map(({ file, parser }) => work.add(file, parser));
   const batches = planBatches(work.typescript);
   const typescript: Options = { ...options, parser: 'typescript' };
   const jobs = [...batches.map((batch) => ({ content: batch.text, options: typescript })), ...work.others];
   const formatHere = (job: FormatJob): Promise<string> => prettier.format(job.content, job.options);
-  const running = startFormatting(jobs, formatHere, workers);
+  const running = startFormatting(jobs, formatHere);
   const formatted = running.results.then(async (outcomes) => {
     const members = await splitBatches(batches, outcomes, work.typescript, (content) => formatHere({ content, options: typescript }));
     const done: FormatDone = { typescript: (i) => members[i]!, other: (i) => outcomes[batches.length + i]! };
@@ -113,21 +110,20 @@ class FormatWork {
   readonly others: FormatJob[] = [];
   private readonly batching: boolean;
   private readonly printsMarkdown: boolean;
-  private readonly typeScriptStyle: TypeScriptStyle | undefined;
 
   constructor(
     private readonly options: Options,
-    private readonly parse?: (path: string, text: string) => ts.SourceFile,
+    private readonly printer?: TypeScriptPrinter,
   ) {
     const plain = (options.plugins ?? []).length === 0 && !options.requirePragma && !options.insertPragma && (options.endOfLine ?? 'lf') === 'lf';
     this.batching = plain;
     this.printsMarkdown = plain && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
-    this.typeScriptStyle = plain ? typeScriptStyle(options) : undefined;
+    if (!plain) this.printer = undefined;
   }
 
   add(file: RenderedFile, parser: string): (done: FormatDone) => string {
     if (parser === 'typescript' && this.batching) {
-      const outcome = this.typeScript(file.content, this.parse && (() => this.parse!(file.path, file.content)));
+      const outcome = this.typeScript(file.content, file.path);
       return (done) => textOf(outcome(done));
     }
     const plan = parser === 'markdown' && this.printsMarkdown ? planMarkdown(file.content) : undefined;
@@ -149,8 +145,8 @@ class FormatWork {
   }
 
   /** A TypeScript text's outcome: printed here when typescript-printer.ts can, else from its batch. */
-  private typeScript(text: string, parse?: () => ts.SourceFile): (done: FormatDone) => FormatOutcome {
-    const printed = this.typeScriptStyle ? printTypeScript(text, this.typeScriptStyle, undefined, parse) : undefined;
+  private typeScript(text: string, path?: string): (done: FormatDone) => FormatOutcome {
+    const printed = this.printer?.(text, path);
     if (printed !== undefined) return () => ({ text: printed });
     const index = this.typescript.push(text) - 1;
     return (done) => done.typescript(index);
@@ -163,6 +159,14 @@ class FormatWork {
 
 /** Prettier's defaults for the options typescript-printer.ts does not take: any other value leaves TypeScript to prettier. */
 const TYPESCRIPT_DEFAULTS: Record<string, unknown> = { tabWidth: 2, useTabs: false, semi: true, bracketSpacing: true, quoteProps: 'as-needed', objectWrap: 'preserve', experimentalOperatorPosition: 'end' };
+
+/** Prints a TypeScript text as prettier would, or undefined; `path` names a client file (parsed for the type check too). */
+type TypeScriptPrinter = (text: string, path?: string) => string | undefined;
+
+async function loadPrinter(style: TypeScriptStyle, parse?: (path: string, text: string) => ts.SourceFile): Promise<TypeScriptPrinter> {
+  const { printTypeScript } = await import('./typescript-printer.js');
+  return (text, path) => printTypeScript(text, style, undefined, parse && path !== undefined ? () => parse(path, text) : undefined);
+}
 
 function typeScriptStyle(options: Options): TypeScriptStyle | undefined {
   const given = options as Record<string, unknown>;

@@ -54,17 +54,15 @@ parentPort.on('message', async (jobs) => {
  * slowed down by as much as the main thread did, both allocating heavily.)
  * A few small jobs are formatted with `formatHere` on this thread instead.
  */
-export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>, started: readonly Worker[] = []): RunningFormat {
+export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>): RunningFormat {
   const here = (job: FormatJob): Promise<FormatOutcome> => outcomeOf(formatHere(job));
   // A few files (a rerun after a small spec edit) format faster here than a worker starts (~0.3 s).
   const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
   if (size < IN_THREAD_LIMIT) {
-    void Promise.all(started.map((worker) => worker.terminate()));
     return { results: Promise.all(jobs.map(here)), cancel: async () => {} };
   }
-  const shares = balancedShares(jobs, started.length > 0 ? started.length : workerCount(size, jobs.length));
-  const workers = shares.map((_, i) => started[i] ?? startWorker());
-  void Promise.all(started.slice(shares.length).map((worker) => worker.terminate()));
+  const shares = balancedShares(jobs, workerCount(size, jobs.length));
+  const workers = shares.map(() => startWorker());
   const cancel = async (): Promise<void> => {
     await Promise.all(workers.map((worker) => worker.terminate()));
   };
@@ -91,14 +89,6 @@ export function outcomeOf(formatting: Promise<string>): Promise<FormatOutcome> {
     (text) => ({ text }),
     (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
   );
-}
-
-/**
- * Workers for `startFormatting`, started before its jobs are known so that they load prettier
- * while the caller prepares them; none when `size` (characters to format) is too small to pay.
- */
-export function startWorkers(size: number): Worker[] {
-  return size < PARALLEL_THRESHOLD ? [] : Array.from({ length: workerCount(size, Infinity) }, startWorker);
 }
 
 function startWorker(): Worker {
