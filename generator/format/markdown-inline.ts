@@ -10,6 +10,7 @@
 const PLAIN = /^[A-Za-z0-9 .,;:!?'"()/=+%#{}\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u2010-\u2027]*$/;
 const URL = /^[A-Za-z0-9._~:/?#%+=,;-]+$/;
 const ALPHANUMERIC = /[A-Za-z0-9]/;
+const ENTITY = /^&(?:amp|lt|gt|quot|#\d{1,6});/;
 
 /** Where the text stands: a table cell, or a line of a paragraph, heading, quote or list item. */
 export type InlineContext = 'cell' | 'line';
@@ -72,6 +73,11 @@ function emphasizedAddress(text: string, i: number): number | undefined {
 /** The index after one character of plain text at `i` (`\_` counts as one), or undefined. */
 function plainCharacter(text: string, i: number): number | undefined {
   if (text.startsWith('\\_', i)) return i + 2;
+  // The entities HTML-escaped descriptions carry; prettier keeps them as written.
+  if (text[i] === '&') {
+    const entity = ENTITY.exec(text.slice(i, i + 9));
+    return entity ? i + entity[0].length : undefined;
+  }
   if (text[i] === '_') return isIntraword(text, i) ? i + 1 : undefined;
   // A bare URL or address becomes an autolink.
   if (text.startsWith('://', i) || /^www\./i.test(text.slice(i, i + 4))) return undefined;
@@ -122,8 +128,9 @@ function emphasis(text: string, i: number): number | undefined {
   return end !== undefined && (end === text.length || text[end] === ' ') ? end : undefined;
 }
 
+/** `**words**`, or a code span made strong (`**\`application/json\`**`). */
 function strong(text: string, i: number): number | undefined {
-  return closed(text, i + 2, '**', isPlainWords);
+  return closed(text, i + 2, '**', (inner) => isPlainWords(inner) || (inner.startsWith('`') && codeSpan(inner, 0, 'line') === inner.length));
 }
 
 /** `[text](url)`, `[**text**](url)`, or a bracketed note such as `[optional]` that is not a link. */
@@ -176,5 +183,5 @@ function isIntraword(text: string, i: number): boolean {
 
 /** True when a paragraph line may start with this text without starting another kind of block. */
 export function startsParagraph(line: string): boolean {
-  return /^(?:[A-Za-z(`"'[]|\*\*[^*\s])/.test(line);
+  return /^(?:[A-Za-z(`"'[]|\*\*[^*\s]|&(?:amp|lt|gt|quot|#\d{1,6});)/.test(line);
 }

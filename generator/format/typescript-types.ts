@@ -122,6 +122,8 @@ function unionLayout(parent: ts.Node): 'indented' | 'bare' {
 function printParenthesized(source: SourceText, node: ts.ParenthesizedTypeNode): Doc {
   const { type, parent } = node;
   if (isSimpleType(type) || ts.isLiteralTypeNode(type) || ts.isTypeLiteralNode(type) || ts.isTypeReferenceNode(type) || ts.isArrayTypeNode(type) || ts.isTupleTypeNode(type)) return printType(source, type);
+  // An intersection keeps its parentheses in a union, as prettier prints it (no group of their own).
+  if (ts.isIntersectionTypeNode(type) && ts.isUnionTypeNode(parent)) return ['(', printType(source, type), ')'];
   if (!ts.isUnionTypeNode(type) || !(ts.isArrayTypeNode(parent) || ts.isUnionTypeNode(parent) || ts.isIntersectionTypeNode(parent))) throw new Unprintable('parentheses prettier may drop');
   return ['(', printUnion(source, type, 'parenthesized'), ')'];
 }

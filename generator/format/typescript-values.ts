@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
 import { Unprintable, breakParent, conditionalGroup, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, willBreak, type Doc } from './doc-printer.js';
 import type { SourceText } from './typescript-source.js';
-import { printTypeArguments } from './typescript-types.js';
+import { printType, printTypeArguments } from './typescript-types.js';
 
 /** A string literal in the quotes prettier picks: the preferred one unless the text holds more of it than of the other. */
 export function printString(source: SourceText, literal: ts.StringLiteral): string {
@@ -89,6 +89,11 @@ export function printExpression(source: SourceText, node: ts.Expression): Doc {
       const { expression, type } = node as ts.AsExpression;
       if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeName.text !== 'const' || type.typeArguments) throw new Unprintable('an as expression');
       return [printExpression(source, expression), ' as const'];
+    }
+    case ts.SyntaxKind.SatisfiesExpression: {
+      const { expression, type } = node as ts.SatisfiesExpression;
+      if (!ts.isVariableDeclaration(node.parent)) throw new Unprintable('satisfies in a place of its own');
+      return [printExpression(source, expression), ' satisfies ', printType(source, type)];
     }
     default:
       throw new Unprintable(`expression ${ts.SyntaxKind[node.kind]}`);

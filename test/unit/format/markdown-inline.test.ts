@@ -31,6 +31,11 @@ describe('isPlainInline', () => {
     { text: 'Visit https://example.com now', context: 'line', want: false },
     { text: 'Visit www.example.com now', context: 'line', want: false },
     { text: 'All URIs are relative to *https://api.openai.com/v1*', context: 'line', want: true },
+    { text: 'Media types: **`application/vnd.example.raw+json`** returns the raw body', context: 'line', want: true },
+    { text: '**`a`** and **b `c`** mixed', context: 'line', want: false },
+    { text: 'Escaped &gt; [!NOTE] &lt;b&gt; &amp; &quot;x&quot; &#39;y&#39;', context: 'line', want: true },
+    { text: 'Field. &gt; [!NOTE]<br>&gt; Results are cached.', context: 'cell', want: true },
+    { text: 'An unknown &foo; entity', context: 'line', want: false },
     { text: '*http://localhost:8080/api/v2* and more', context: 'line', want: true },
     { text: '*www.example.com*', context: 'cell', want: true },
     { text: 'relative to */v1*', context: 'line', want: false, changes: true },
@@ -50,7 +55,7 @@ describe('isPlainInline', () => {
     { text: 'liquid {{ value }}', context: 'line', want: false },
     { text: '*star emphasis*', context: 'line', want: false, changes: true },
     { text: '<b>html</b>', context: 'line', want: false },
-    { text: 'A &amp; B', context: 'line', want: false },
+    { text: 'A &amp; B', context: 'line', want: true },
     { text: 'a `back\\slash` in a line', context: 'line', want: false },
     { text: 'a `pipe \\| escaped` in a cell', context: 'cell', want: true },
     { text: 'a `pipe | bare` in a cell', context: 'cell', want: false },
@@ -91,6 +96,11 @@ describe('printCell', () => {
 });
 
 describe('startsParagraph', () => {
+  it('takes a line that starts with an entity as paragraph text', async () => {
+    expect(startsParagraph('&gt; [!NOTE]')).toBe(true);
+    expect(await format('&gt; [!NOTE]\n&gt; Cached.\n', MARKDOWN)).toBe('&gt; [!NOTE]\n&gt; Cached.\n');
+  });
+
   it.each([
     { line: 'Words', want: true },
     { line: '`code` first', want: true },
