@@ -4,7 +4,7 @@
  * over real specs from ../shared/specs and synthetic ones, then writes bench/RESULTS.md (issue 7).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,13 +79,17 @@ async function benchSpec(spec: SpecCase, tools: Tool[], context: { work: string;
   for (let run = 0; run < Math.min(context.runs, spec.maxRuns ?? context.runs); run++) {
     // Alternate the order so no tool always runs first (cold disk cache) or last.
     for (const tool of rotate(tools, run)) {
-      const out = join(dir, `out-${tool.name}`);
+      // A folder of its own per run: writing thousands of files where a folder was just deleted
+      // is slower by seconds on this disk, which would measure the disk, not the tool.
+      const out = join(dir, `out-${tool.name}-${run}`);
       tool.prepare(out);
       const { command, args } = tool.command(file, out);
       record(tool.name, await measure(command, args, { cwd: dir, timeoutMs: TIMEOUT_MS }));
       if (tool.name === 'oasgen') await oasgenWarm(file, original, { dir, run, record, command, args });
     }
   }
+  for (const entry of readdirSync(dir)) if (entry.startsWith('out-')) rmSync(join(dir, entry), { recursive: true, force: true });
+  execFileSync('sync');
   return { spec: spec.name, operations: countOperations(original), bytes: original.length, results };
 }
 
