@@ -26,7 +26,7 @@ export function printClass(source: SourceText, node: ts.ClassDeclaration, prefix
 }
 
 function printMember(source: SourceText, member: ts.ClassElement, printBlock: (block: ts.Block) => Doc): Doc {
-  if (ts.getModifiers(member as ts.HasModifiers)?.length || !(ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member))) throw new Unprintable('a class member');
+  if (!(ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member)) || member.modifiers?.length) throw new Unprintable('a class member, or one with modifiers or decorators');
   if (!member.body || member.typeParameters || (ts.isMethodDeclaration(member) && (member.asteriskToken || member.questionToken))) throw new Unprintable('a method');
   const name = ts.isConstructorDeclaration(member) ? 'constructor' : printPropertyName(source, member.name);
   const parameters = member.parameters.map((parameter) => printParameter(source, parameter));
@@ -37,7 +37,7 @@ function printMember(source: SourceText, member: ts.ClassElement, printBlock: (b
 
 /** `name?: Type = value`. */
 function printParameter(source: SourceText, parameter: ts.ParameterDeclaration): Doc {
-  if (ts.getModifiers(parameter)?.length || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name) || !parameter.type) throw new Unprintable('a parameter');
+  if (parameter.modifiers?.length || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name) || !parameter.type) throw new Unprintable('a parameter');
   const value = parameter.initializer ? [' = ', printExpression(source, parameter.initializer)] : '';
   return [parameter.name.text, parameter.questionToken ? '?' : '', ': ', printType(source, parameter.type), value];
 }

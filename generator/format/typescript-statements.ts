@@ -63,7 +63,8 @@ function printStatement(source: SourceText, node: ts.Statement): Doc {
 
 /** `export ` for an exported declaration; any other modifier is not printed here. */
 function exportPrefix(node: ts.Statement): string {
-  const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
+  // `modifiers` holds decorators too: a decorated declaration is left to prettier.
+  const modifiers = ts.canHaveModifiers(node) ? (node.modifiers ?? []) : [];
   if (modifiers.length === 0) return '';
   if (modifiers.length === 1 && modifiers[0]!.kind === ts.SyntaxKind.ExportKeyword) return 'export ';
   throw new Unprintable('a modifier');
@@ -75,7 +76,9 @@ function printModuleName(source: SourceText, node: ts.Expression): string {
 }
 
 function printImport(source: SourceText, node: ts.ImportDeclaration): Doc {
-  if (node.attributes || ts.getModifiers(node)) throw new Unprintable('import attributes');
+  const phase = (node.importClause as { phaseModifier?: ts.SyntaxKind } | undefined)?.phaseModifier;
+  // `import type` is a phase of its own in TypeScript's tree; `import defer` is left to prettier.
+  if (node.attributes || node.modifiers || (phase !== undefined && phase !== ts.SyntaxKind.TypeKeyword)) throw new Unprintable('import attributes, modifiers or a phase');
   const from = printModuleName(source, node.moduleSpecifier);
   const clause = node.importClause;
   if (!clause) return ['import ', from, ';'];
@@ -87,7 +90,7 @@ function printImport(source: SourceText, node: ts.ImportDeclaration): Doc {
 }
 
 function printExport(source: SourceText, node: ts.ExportDeclaration): Doc {
-  if (node.attributes || ts.getModifiers(node)) throw new Unprintable('export attributes');
+  if (node.attributes || node.modifiers) throw new Unprintable('export attributes or modifiers');
   const from = node.moduleSpecifier ? [' from ', printModuleName(source, node.moduleSpecifier)] : '';
   const type = node.isTypeOnly ? ' type' : '';
   const clause = node.exportClause;
@@ -145,7 +148,7 @@ function printVariable(source: SourceText, node: ts.VariableStatement): Doc {
   const list = node.declarationList;
   const [declaration] = list.declarations;
   if (list.declarations.length !== 1 || !ts.isIdentifier(declaration!.name) || !declaration!.initializer || declaration!.exclamationToken) throw new Unprintable('a declaration');
-  const keyword = list.flags & ts.NodeFlags.Const ? 'const' : list.flags & ts.NodeFlags.Let ? 'let' : 'var';
+  const keyword = declarationKeyword(list);
   const annotation = declaration!.type;
   if (annotation && ts.isTypeReferenceNode(annotation) && annotation.typeArguments) throw new Unprintable('a generic type annotation');
   const left: Doc = annotation ? [declaration!.name.text, ': ', printType(source, annotation)] : declaration!.name.text;
@@ -164,7 +167,7 @@ function printTry(source: SourceText, node: ts.TryStatement): Doc {
 /** `if (test) statement` with an optional `else`, each a single statement or a block (prettier's IfStatement). */
 function printIf(source: SourceText, node: ts.IfStatement): Doc {
   const clause = (statement: ts.Statement): Doc => (ts.isBlock(statement) ? [' ', printBlock(source, statement)] : indent([line, printStatement(source, statement)]));
-  if (ts.isIfStatement(node.elseStatement ?? node) && node.elseStatement) throw new Unprintable('else if');
+  if ((node.elseStatement && ts.isIfStatement(node.elseStatement)) || ts.isIfStatement(node.thenStatement)) throw new Unprintable('else if, or an if in an if');
   if (ts.getLeadingCommentRanges(source.text, node.thenStatement.pos) || (node.elseStatement && ts.getLeadingCommentRanges(source.text, node.elseStatement.pos))) throw new Unprintable('a comment in an if');
   const opening = group(['if (', group([indent([softline, printExpression(source, node.expression)]), softline], { bailOnBreak: true }), ')', group(clause(node.thenStatement))]);
   if (!node.elseStatement) return group(opening);
@@ -175,7 +178,16 @@ function printIf(source: SourceText, node: ts.IfStatement): Doc {
 function printForOf(source: SourceText, node: ts.ForOfStatement): Doc {
   const list = node.initializer;
   if (!ts.isVariableDeclarationList(list) || list.declarations.length !== 1 || !ts.isIdentifier(list.declarations[0]!.name) || list.declarations[0]!.type || !ts.isBlock(node.statement)) throw new Unprintable('a for statement');
-  const keyword = list.flags & ts.NodeFlags.Const ? 'const' : list.flags & ts.NodeFlags.Let ? 'let' : 'var';
+  const keyword = declarationKeyword(list);
   const name = (list.declarations[0]!.name as ts.Identifier).text;
   return group(['for', node.awaitModifier ? ' await' : '', ' (', keyword, ' ', name, ' of ', printExpression(source, node.expression), ')', ' ', printBlock(source, node.statement)]);
+}
+
+/** `const`, `let` or `var`; `using` and `await using` are left to prettier. */
+function declarationKeyword(list: ts.VariableDeclarationList): string {
+  const kind = list.flags & ts.NodeFlags.BlockScoped;
+  if (kind === ts.NodeFlags.Const) return 'const';
+  if (kind === ts.NodeFlags.Let) return 'let';
+  if (kind === ts.NodeFlags.None) return 'var';
+  throw new Unprintable('using');
 }
