@@ -10,9 +10,25 @@ export function printStatements(source: SourceText, statements: readonly ts.Stat
   const parts: Doc[] = [];
   statements.forEach((statement, i) => {
     parts.push(source.withLeadingComments(statement, printStatement(source, statement)));
-    if (i < statements.length - 1) parts.push(hardline, source.isNextLineEmpty(statement.end) ? hardline : '');
+    if (i < statements.length - 1) parts.push(hardline, source.isNextLineEmpty(statementEnd(source, statement)) ? hardline : '');
   });
   return parts;
+}
+
+/**
+ * Where a statement ends for prettier's blank-line rule (its locEnd): a declaration at its last
+ * declarator, an `if` or loop at its last body, and a statement whose `;` closes it (an expression,
+ * import, export, return or throw) where its content ends, before the `;` and any blanks.
+ */
+function statementEnd(source: SourceText, statement: ts.Statement): number {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.at(-1)?.end ?? statement.end;
+  if (ts.isIfStatement(statement)) return statementEnd(source, statement.elseStatement ?? statement.thenStatement);
+  if (ts.isForOfStatement(statement)) return statementEnd(source, statement.statement);
+  const closedBySemicolon = ts.isExpressionStatement(statement) || ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isReturnStatement(statement) || ts.isThrowStatement(statement);
+  if (!closedBySemicolon || source.text[statement.end - 1] !== ';') return statement.end;
+  let end = statement.end - 1;
+  while (end > statement.pos && /\s/.test(source.text[end - 1]!)) end--;
+  return end;
 }
 
 /** `{ … }` of a function or method: its statements indented, `{}` when empty. */

@@ -101,6 +101,8 @@ export function hugsUnion(node: ts.UnionTypeNode): boolean {
  */
 export function printUnion(source: SourceText, node: ts.UnionTypeNode, layout: 'indented' | 'bare' | 'parenthesized'): Doc {
   const members = node.types.map((type) => printType(source, type));
+  // `| A` alone: prettier's parser takes a union of one for its member.
+  if (members.length === 1) return members[0]!;
   if (hugsUnion(node)) return join(' | ', members);
   const code = group(members.map((member, i) => (i === 0 ? [ifBreak('| '), align(2, member)] : [line, '| ', align(2, member)])));
   if (layout === 'parenthesized') return group([indent([softline, code]), softline]);
