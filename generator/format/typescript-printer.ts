@@ -24,8 +24,10 @@ export function printTypeScript(text: string, style: TypeScriptStyle, onUnprinta
   const source = new SourceText(text, file, style);
   try {
     const printed = printDoc([printStatements(source, file.statements), hardline], style.printWidth);
-    if (source.printedComments === source.countComments()) return printed;
-    onUnprintable?.('a comment in a place of its own');
+    // Every comment printed, and no token dropped or added: else prettier prints the file.
+    const kept = source.keptIn(printed);
+    if (kept === 'yes') return printed;
+    onUnprintable?.(kept === 'a comment' ? 'a comment in a place of its own' : 'a token the printer would drop');
     return undefined;
   } catch (error) {
     if (error instanceof Unprintable) {

@@ -95,14 +95,13 @@ export class SourceText {
     return this.text.slice(from, to).includes('\n');
   }
 
-  /** The number of comments in the file, counted by TypeScript's scanner. */
-  countComments(): number {
-    const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, this.text);
-    let count = 0;
-    for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-      if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) count++;
-    }
-    return count;
+  /**
+   * Whether `printed` holds this file's tokens and all its comments (`printedComments`): the check
+   * that printing dropped or added nothing, whatever the layout (see `sameTokens`).
+   */
+  keptIn(printed: string): 'yes' | 'a comment' | 'a token' {
+    const { same, comments } = sameTokens(this.text, printed);
+    return comments !== this.printedComments ? 'a comment' : same ? 'yes' : 'a token';
   }
 
   private skipSpaces(index: number): number {
@@ -122,5 +121,53 @@ export class SourceText {
     let i = index - 1;
     while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\t')) i--;
     return i >= 0 && this.text[i] === '\n';
+  }
+}
+
+/**
+ * Whether `original` and `printed` read as the same tokens, less those prettier may add, drop or
+ * respell: `;` `,` `(` `)` `|`, and quotes and escapes (a string is its value, a number its numeric
+ * value, a quoted name its name). Scanned side by side, with the comments of `original` counted.
+ */
+export function sameTokens(original: string, printed: string): { same: boolean; comments: number } {
+  const left = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, original);
+  const right = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, printed);
+  const counter = { comments: 0 };
+  for (;;) {
+    const a = nextToken(left, counter);
+    const b = nextToken(right, { comments: 0 });
+    if (a !== b) return { same: false, comments: counter.comments };
+    if (a === '') return { same: true, comments: counter.comments };
+  }
+}
+
+/** The next significant token of `scanner`, normalized; '' at the end. */
+function nextToken(scanner: ts.Scanner, counter: { comments: number }): string {
+  for (;;) {
+    const token = scanner.scan();
+    switch (token) {
+      case ts.SyntaxKind.EndOfFileToken:
+        return '';
+      case ts.SyntaxKind.SingleLineCommentTrivia:
+      case ts.SyntaxKind.MultiLineCommentTrivia:
+        counter.comments++;
+        break;
+      case ts.SyntaxKind.WhitespaceTrivia:
+      case ts.SyntaxKind.NewLineTrivia:
+      case ts.SyntaxKind.SemicolonToken:
+      case ts.SyntaxKind.CommaToken:
+      case ts.SyntaxKind.OpenParenToken:
+      case ts.SyntaxKind.CloseParenToken:
+      case ts.SyntaxKind.BarToken:
+        break;
+      case ts.SyntaxKind.StringLiteral: {
+        const value = scanner.getTokenValue();
+        return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(value) ? value : JSON.stringify(value);
+      }
+      case ts.SyntaxKind.NumericLiteral:
+        return `#${Number(scanner.getTokenValue())}`;
+      default:
+        return scanner.getTokenText();
+    }
   }
 }

@@ -44,6 +44,7 @@ const CASES: { name: string; given: string; printed: boolean }[] = [
   { name: 'a decorated method', given: 'export class A {\n  @log\n  get(): void {}\n}\n', printed: false },
   { name: 'a declaration whose semicolon stands after a blank line', given: "const a: A = { b: 'c' }\n\n;\nconsole.log(a);\nconst d = 1\n;\nfoo(d)\n\n;\nimport { e } from 'e'\n\n;\nexport * from 'f'\n\n;\nif (a) foo(a)\n\n;\nbar();\n", printed: true },
   { name: 'a union of one, with a leading bar', given: `export type A = | B;\nexport interface C {\n  d?: | '${LONG}${LONG}';\n}\n`, printed: true },
+  { name: 'an object property with ! (a syntax error TypeScript parses)', given: "const a = { b!: 1 };\n", printed: false },
   { name: 'import defer', given: "import defer * as x from 'a';\n", printed: false },
   { name: 'using and await using', given: 'using a = open();\nawait using b = open();\n', printed: false },
   { name: 'a name written with a \\u escape', given: 'export const \\u0061b = 1;\n', printed: false },
