@@ -30,7 +30,9 @@ function printMember(source: SourceText, member: ts.ClassElement, printBlock: (b
   if (!member.body || member.typeParameters || (ts.isMethodDeclaration(member) && (member.asteriskToken || member.questionToken))) throw new Unprintable('a method');
   const name = ts.isConstructorDeclaration(member) ? 'constructor' : printPropertyName(source, member.name);
   const parameters = member.parameters.map((parameter) => printParameter(source, parameter));
-  const list: Doc = parameters.length === 0 ? '()' : ['(', indent([softline, parameters.flatMap((doc, i) => (i === 0 ? [doc] : [',', line, doc]))]), ifBreak(source.trailingComma('all')), softline, ')'];
+  // A blank line after a parameter is kept, and breaks the list (prettier's printFunctionParameters).
+  const separated = parameters.flatMap((doc, i) => (i === 0 ? [doc] : [',', source.isNextLineEmpty(member.parameters[i - 1]!.end) ? [hardline, hardline] : line, doc]));
+  const list: Doc = parameters.length === 0 ? '()' : ['(', indent([softline, separated]), ifBreak(source.trailingComma('all')), softline, ')'];
   const returnType = member.type ? [': ', printType(source, member.type)] : '';
   return [name, group([list, returnType]), ' ', printBlock(member.body)];
 }

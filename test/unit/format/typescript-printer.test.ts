@@ -40,6 +40,7 @@ const CASES: { name: string; given: string; printed: boolean }[] = [
   },
   { name: 'a call whose last argument is hugged, and one that is not', given: `foo(a, { b: 1 });\nfoo(a, { b: '${LONG}', c: '${LONG}' });\nfoo({ a: 1 }, { b: 1 });\nfoo([1, 2], [3, 4]);\n`, printed: true },
   { name: 'a call with a function argument', given: 'foo(() => 1);\n', printed: false },
+  { name: 'a blank line between parameters, kept', given: 'export class A {\n  get(a: A,\n\n b?: B): C {\n    return this.c(a);\n  }\n}\n', printed: true },
   { name: 'a decorated class', given: '@sealed\nexport class A {}\n', printed: false },
   { name: 'a decorated method', given: 'export class A {\n  @log\n  get(): void {}\n}\n', printed: false },
   { name: 'a declaration whose semicolon stands after a blank line', given: "const a: A = { b: 'c' }\n\n;\nconsole.log(a);\nconst d = 1\n;\nfoo(d)\n\n;\nimport { e } from 'e'\n\n;\nexport * from 'f'\n\n;\nif (a) foo(a)\n\n;\nbar();\n", printed: true },
