@@ -6,8 +6,6 @@
  * `\|`, double spaces) is left to prettier. test/unit/format/markdown-*.test.ts compare the two.
  */
 
-/** Characters of plain text: ASCII words and punctuation without markdown meaning, Latin-1 letters, dashes and quotes. */
-const PLAIN = /^[A-Za-z0-9 .,;:!?'"()/=+%#{}\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u2010-\u2027]*$/;
 const URL = /^[A-Za-z0-9._~:/?#%+=,;-]+$/;
 const ALPHANUMERIC = /[A-Za-z0-9]/;
 const ENTITY = /^&(?:amp|lt|gt|quot|#\d{1,6});/;
@@ -80,8 +78,21 @@ function plainCharacter(text: string, i: number): number | undefined {
   }
   if (text[i] === '_') return isIntraword(text, i) ? i + 1 : undefined;
   // A bare URL or address becomes an autolink.
-  if (text.startsWith('://', i) || /^www\./i.test(text.slice(i, i + 4))) return undefined;
-  return PLAIN.test(text[i]!) ? i + 1 : undefined;
+  const code = text.charCodeAt(i);
+  if ((code === 58 && text.startsWith('://', i)) || ((code === 119 || code === 87) && text.slice(i, i + 4).toLowerCase() === 'www.')) return undefined;
+  return isPlainCharacter(code) ? i + 1 : undefined;
+}
+
+const PLAIN_PUNCTUATION = new Set([...' .,;:!?\'"()/=+%#{}-'].map((character) => character.charCodeAt(0)));
+
+/**
+ * Characters of plain text, by code: ASCII letters, digits and punctuation without markdown meaning,
+ * Latin-1 letters, dashes and quotes (the tokenizer's innermost test: no string or regex per character).
+ */
+export function isPlainCharacter(code: number): boolean {
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return true;
+  if (code < 128) return PLAIN_PUNCTUATION.has(code);
+  return (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) || (code >= 0x2010 && code <= 0x2027);
 }
 
 /** True when `text` is non-empty, trimmed, and `token` reads it whole, token by token. */

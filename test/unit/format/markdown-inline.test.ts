@@ -1,6 +1,6 @@
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { isPlainInline, printCell, startsParagraph } from '../../../generator/format/markdown-inline.js';
+import { isPlainCharacter, isPlainInline, printCell, startsParagraph } from '../../../generator/format/markdown-inline.js';
 
 const MARKDOWN = { parser: 'markdown', proseWrap: 'preserve' as const };
 
@@ -76,6 +76,14 @@ describe('isPlainInline', () => {
     const printed = await (context === 'cell' ? prettierCell(text) : prettierLine(text));
     if (want) expect(printed).toBe(text);
     if ('changes' in row) expect(printed).not.toBe(text);
+  });
+});
+
+describe('isPlainCharacter', () => {
+  it('takes exactly the characters of this class', () => {
+    const plain = /^[A-Za-z0-9 .,;:!?'"()/=+%#{}\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u2010-\u2027]$/;
+    const differing = Array.from({ length: 0x3000 }, (_, code) => code).filter((code) => isPlainCharacter(code) !== plain.test(String.fromCharCode(code)));
+    expect(differing).toEqual([]);
   });
 });
 
