@@ -1,6 +1,6 @@
 import { ts } from '@ts-morph/common';
 import { Unprintable, align, group, hardline, ifBreak, indent, join, line, softline, type Doc } from './doc-printer.js';
-import { printNumber, printPropertyName, printString } from './typescript-values.js';
+import { printExpression, printPropertyName } from './typescript-values.js';
 import type { SourceText } from './typescript-source.js';
 
 /**
@@ -41,26 +41,9 @@ export function printType(source: SourceText, node: ts.TypeNode): Doc {
   }
 }
 
+/** A literal type's literal (a string, a number, `-1`, `true`, `false`, `null`) prints as the same value would. */
 function printLiteralType(source: SourceText, literal: ts.LiteralTypeNode['literal']): Doc {
-  switch (literal.kind) {
-    case ts.SyntaxKind.StringLiteral:
-      return printString(source, literal as ts.StringLiteral);
-    case ts.SyntaxKind.NumericLiteral:
-      return printNumber(literal.getText(source.file));
-    case ts.SyntaxKind.PrefixUnaryExpression: {
-      const { operator, operand } = literal as ts.PrefixUnaryExpression;
-      if (operator !== ts.SyntaxKind.MinusToken || operand.kind !== ts.SyntaxKind.NumericLiteral) throw new Unprintable('a literal type');
-      return ['-', printNumber(operand.getText(source.file))];
-    }
-    case ts.SyntaxKind.NullKeyword:
-      return 'null';
-    case ts.SyntaxKind.TrueKeyword:
-      return 'true';
-    case ts.SyntaxKind.FalseKeyword:
-      return 'false';
-    default:
-      throw new Unprintable('a literal type');
-  }
+  return printExpression(source, literal as ts.Expression);
 }
 
 function printTypeReference(source: SourceText, node: ts.TypeReferenceNode): Doc {
