@@ -15,7 +15,7 @@ const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: '
  * Salts the cache keys with the revision of oasgen's own printing (markdown-*.ts, typescript-batches.ts):
  * raise it with any fix to what they print, so no result of the older code is reused.
  */
-const PRINTER_REVISION = 10;
+const PRINTER_REVISION = 11;
 
 /** Formatted texts by `formatKey`, kept between runs by generator/cache/. */
 export type FormatCache = Map<string, string>;

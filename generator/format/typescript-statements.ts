@@ -10,7 +10,9 @@ export function printStatements(source: SourceText, statements: readonly ts.Stat
   const parts: Doc[] = [];
   statements.forEach((statement, i) => {
     parts.push(source.withLeadingComments(statement, printStatement(source, statement)));
-    if (i < statements.length - 1) parts.push(hardline, source.isNextLineEmpty(statementEnd(source, statement)) ? hardline : '');
+    // prettier looks for the blank line after the statement's content, then after its whole text.
+    const blankAfter = source.isNextLineEmpty(statementEnd(source, statement)) || source.isNextLineEmpty(statement.end);
+    if (i < statements.length - 1) parts.push(hardline, blankAfter ? hardline : '');
   });
   return parts;
 }

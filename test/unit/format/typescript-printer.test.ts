@@ -44,6 +44,7 @@ const CASES: { name: string; given: string; printed: boolean }[] = [
   { name: 'a decorated class', given: '@sealed\nexport class A {}\n', printed: false },
   { name: 'a decorated method', given: 'export class A {\n  @log\n  get(): void {}\n}\n', printed: false },
   { name: 'a declaration whose semicolon stands after a blank line', given: "const a: A = { b: 'c' }\n\n;\nconsole.log(a);\nconst d = 1\n;\nfoo(d)\n\n;\nimport { e } from 'e'\n\n;\nexport * from 'f'\n\n;\nif (a) foo(a)\n\n;\nbar();\n", printed: true },
+  { name: 'a semicolon on the next line, then a blank line', given: "import type { A } from './a.js'\n;\n\nexport interface B {\n  a: A;\n}\nconst c = 1\n;\n\nfoo(c);\n", printed: true },
   { name: 'a union of one, with a leading bar', given: `export type A = | B;\nexport interface C {\n  d?: | '${LONG}${LONG}';\n}\n`, printed: true },
   { name: 'an object property with ! (a syntax error TypeScript parses)', given: "const a = { b!: 1 };\n", printed: false },
   { name: 'import defer', given: "import defer * as x from 'a';\n", printed: false },
