@@ -15,7 +15,7 @@ const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: '
  * Salts the cache keys with the revision of oasgen's own printing (markdown-*.ts, typescript-batches.ts):
  * raise it with any fix to what they print, so no result of the older code is reused.
  */
-const PRINTER_REVISION = 11;
+const PRINTER_REVISION = 12;
 
 /** Formatted texts by `formatKey`, kept between runs by generator/cache/. */
 export type FormatCache = Map<string, string>;
@@ -69,7 +69,7 @@ export async function startFormatFiles(
   });
   // The printer brings TypeScript's parser: loaded only when there is TypeScript or a doc to print
   // (a module of its own, so that a run served whole from the cache never loads it).
-  const style = typeScriptStyle(options);
+  const style = plainOptions(options) ? typeScriptStyle(options) : undefined;
   const printer = style && pending.some(({ parser }) => parser !== 'json') ? await loadPrinter(style, parse) : undefined;
   const work = new FormatWork(options, printer);
   // Printed here where the printers can; the workers (if the rest needs any) start after, sized to what is left.
@@ -115,10 +115,8 @@ class FormatWork {
     private readonly options: Options,
     private readonly printer?: TypeScriptPrinter,
   ) {
-    const plain = (options.plugins ?? []).length === 0 && !options.requirePragma && !options.insertPragma && (options.endOfLine ?? 'lf') === 'lf';
-    this.batching = plain;
-    this.printsMarkdown = plain && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
-    if (!plain) this.printer = undefined;
+    this.batching = plainOptions(options);
+    this.printsMarkdown = this.batching && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
   }
 
   add(file: RenderedFile, parser: string): (done: FormatDone) => string {
@@ -155,6 +153,11 @@ class FormatWork {
   private other(content: string, parser: string, filepath: string): number {
     return this.others.push({ content, options: { ...this.options, parser, filepath } }) - 1;
   }
+}
+
+/** No plugins, pragmas or line ends other than `lf`: what batching and oasgen's own printers assume. */
+function plainOptions(options: Options): boolean {
+  return (options.plugins ?? []).length === 0 && !options.requirePragma && !options.insertPragma && (options.endOfLine ?? 'lf') === 'lf';
 }
 
 /** Prettier's defaults for the options typescript-printer.ts does not take: any other value leaves TypeScript to prettier. */

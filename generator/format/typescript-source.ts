@@ -10,8 +10,9 @@ export interface TypeScriptStyle {
 }
 
 /**
- * One TypeScript file being printed: its text, and the comments printed so far, so that a file
- * with a comment somewhere the printer does not place comments is left to prettier.
+ * One TypeScript file being printed: its text and parse, the style, and the comments printed so
+ * far, so that a file with a comment somewhere the printer does not place comments, or whose
+ * printed tokens differ from its own, is left to prettier (`keptIn`).
  */
 export class SourceText {
   printedComments = 0;
@@ -84,13 +85,13 @@ export class SourceText {
     return next !== undefined && this.hasNewline(next);
   }
 
-  /** Whether a line break comes between `from` and `to` (prettier keeps such objects broken). */
   /** The comma a broken list ends with: `es5` lists (objects, arrays, imports) or `all` lists (arguments, parameters). */
   trailingComma(level: 'es5' | 'all'): string {
     const { trailingComma } = this.style;
     return trailingComma === 'all' || (trailingComma === 'es5' && level === 'es5') ? ',' : '';
   }
 
+  /** Whether a line break comes between `from` and `to` (prettier keeps such objects broken). */
   hasNewlineBetween(from: number, to: number): boolean {
     return this.text.slice(from, to).includes('\n');
   }

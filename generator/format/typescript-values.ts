@@ -142,20 +142,21 @@ function printArray(source: SourceText, node: ts.ArrayLiteralExpression): Doc {
  * other values stay on the line and break inside themselves ("fluid").
  */
 export function printAssignment(source: SourceText, left: Doc, operator: string, right: ts.Expression, kind: 'property' | 'variable'): Doc {
-  return printAssignmentLayout(left, operator, right, kind === 'property' && typeof left === 'string' && left.length < 2 + 3, printExpression(source, right));
+  const shortKey = kind === 'property' && typeof left === 'string' && left.length < 2 + 3;
+  return printAssignmentLayout(left, operator, right, shortKey, printExpression(source, right), source.style.printWidth);
 }
 
 /** An alias `type Name = …`: a union that does not hug breaks after the `=`, anything else is "fluid". */
 export function printAliasAssignment(left: Doc, right: ts.TypeNode, printed: Doc, breakAfterOperator: boolean): Doc {
   if (breakAfterOperator) return group([group(left), ' =', group(indent([line, printed]))]);
-  return printAssignmentLayout(left, ' =', right, false, printed);
+  return printAssignmentLayout(left, ' =', right, false, printed, 0);
 }
 
-function printAssignmentLayout(left: Doc, operator: string, right: ts.Node, shortKey: boolean, printed: Doc): Doc {
+function printAssignmentLayout(left: Doc, operator: string, right: ts.Node, shortKey: boolean, printed: Doc, printWidth: number): Doc {
   const leftGroup = group(left);
   const unwrapped = ts.isPrefixUnaryExpression(right) ? right.operand : ts.isAwaitExpression(right) ? right.expression : right;
   // A string, or a property path (`a.b`, which prettier takes for a member chain), moves to the next line.
-  if (ts.isBinaryExpression(right) || (!shortKey && (ts.isStringLiteral(unwrapped) || isMemberChain(unwrapped)))) return group([leftGroup, operator, group(indent([line, printed]))]);
+  if (ts.isBinaryExpression(right) || (!shortKey && (ts.isStringLiteral(unwrapped) || isMemberChain(unwrapped, printWidth / 4)))) return group([leftGroup, operator, group(indent([line, printed]))]);
   if (shortKey || right.kind === ts.SyntaxKind.TrueKeyword || right.kind === ts.SyntaxKind.FalseKeyword || ts.isNumericLiteral(right)) {
     if (canBreak(left)) throw new Unprintable('a left side that can break');
     return group([leftGroup, operator, ' ', printed]);
@@ -166,15 +167,16 @@ function printAssignmentLayout(left: Doc, operator: string, right: ts.Node, shor
 
 /**
  * prettier's isMemberExpressionChain: a property path (`a.b`, `a['b']`), or a call of one with no
- * argument or one short name (`api.get(params)`). Such a value moves to the next line after `=`.
+ * argument or one short name (`api.get(params)`, at most a quarter of the print width). Such a value
+ * moves to the next line after `=`. (A type alias's right side is never one: `shortName` is 0 there.)
  */
-function isMemberChain(node: ts.Node, inner = false): boolean {
-  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return isMemberChain(node.expression, true);
+function isMemberChain(node: ts.Node, shortName: number, inner = false): boolean {
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return isMemberChain(node.expression, shortName, true);
   if (ts.isCallExpression(node)) {
     const [arg] = node.arguments;
-    const short = node.arguments.length === 0 || (node.arguments.length === 1 && ts.isIdentifier(arg!) && arg.text.length <= 100 / 4);
+    const short = node.arguments.length === 0 || (node.arguments.length === 1 && ts.isIdentifier(arg!) && arg.text.length <= shortName);
     if (!short || node.typeArguments) throw new Unprintable('a call as a value');
-    return isMemberChain(node.expression, inner);
+    return isMemberChain(node.expression, shortName, inner);
   }
   return inner && (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword);
 }

@@ -82,10 +82,12 @@ export async function checkTypes(files: readonly RenderedFile[], state: TypeChec
       const before = previous[f.path];
       return before !== undefined && (before === current[i] || (before.code !== undefined && before.code === current[i]!.code));
     });
-  if (!unchanged) {
-    const { problems, buildInfo } = typeCheck(files, state.buildInfo, shipped, parsed);
-    if (problems.length > 0) throw new GeneratedCodeError(problems);
-    state.buildInfo = buildInfo;
+  // The printer's parses are the check's to take over; whatever it did not take is let go here.
+  const result = unchanged ? undefined : typeCheck(files, state.buildInfo, shipped, parsed);
+  parsed?.clear();
+  if (result) {
+    if (result.problems.length > 0) throw new GeneratedCodeError(result.problems);
+    state.buildInfo = result.buildInfo;
   }
   state.checked = Object.fromEntries(sources.map((f, i) => [f.path, current[i]!]));
   state.checker = CHECKER;

@@ -105,6 +105,11 @@ export class ParsedFiles {
     this.files.delete(name);
     return file && file.text === text && file.languageVersion === languageVersion ? file : undefined;
   }
+
+  /** Lets go of the files not taken over (all of them when the check was skipped). */
+  clear(): void {
+    this.files.clear();
+  }
 }
 
 /**

@@ -66,6 +66,12 @@ describe('printTypeScript', () => {
     expect(result).toBe(await format(given, OPTIONS));
   });
 
+  it('takes a call argument for short (a member chain) at a quarter of printWidth, as prettier does', async () => {
+    const given = 'const resultOfTheOperation = await someApiClient.someLongMethodName(abcdefghijklmnopqrstuv);\n';
+    const printed = printTypeScript(given, { printWidth: 80, singleQuote: true, trailingComma: 'all' });
+    if (printed !== undefined) expect(printed).toBe(await format(given, { ...OPTIONS, printWidth: 80 }));
+  });
+
   it('follows printWidth, the quote preference and trailing commas', async () => {
     const given = `import { ${LONG}A, ${LONG}B } from "./x.js";\nexport const o = {\n  a: 'it"s',\n};\n`;
     const options = { printWidth: 80, singleQuote: false, trailingComma: 'none' as const, parser: 'typescript' };
