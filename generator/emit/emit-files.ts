@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { RenderedFile } from '../render/render-files.js';
 import { MANIFEST, readManifest } from './manifest.js';
 
@@ -40,26 +40,24 @@ async function readIfExists(path: string): Promise<string | undefined> {
 /**
  * Writes only the files whose bytes changed (each through a temporary file and a rename), then
  * removes files the previous manifest lists that this run no longer generates. Nothing is
- * written when any target belongs to someone else.
+ * written when any target belongs to someone else. A folder that does not exist yet is written
+ * whole beside it and renamed into place: it appears complete or not at all.
  */
 export async function emitFiles(files: RenderedFile[], outputDir: string): Promise<OutputChanges> {
+  if (!existsSync(outputDir)) return emitNewFolder(files, outputDir);
   const owned = new Set((await readManifest(outputDir)) ?? []);
   const current = await Promise.all(files.map(async (f) => ({ file: f, existing: await readIfExists(join(outputDir, f.path)) })));
   const conflicts = current.filter(({ file, existing }) => existing !== undefined && existing !== file.content && file.path !== MANIFEST && !owned.has(file.path));
   if (conflicts.length > 0) throw new OutputConflictError(conflicts.map((c) => c.file.path));
   const changes: OutputChanges = { written: [], unchanged: [], removed: [] };
-  const made = new Set<string>();
+  const write = folderWriter(outputDir);
   for (const { file, existing } of current) {
     if (existing === file.content) {
       changes.unchanged.push(file.path);
       continue;
     }
-    const target = join(outputDir, file.path);
-    if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
-    made.add(dirname(target));
-    const temporary = `${target}.oasgen-tmp`;
-    writeFileSync(temporary, file.content);
-    renameSync(temporary, target);
+    const temporary = write(`${file.path}.oasgen-tmp`, file.content);
+    renameSync(temporary, join(outputDir, file.path));
     changes.written.push(file.path);
   }
   const generated = new Set(files.map((f) => f.path));
@@ -69,6 +67,39 @@ export async function emitFiles(files: RenderedFile[], outputDir: string): Promi
     changes.removed.push(path);
   }
   return changes;
+}
+
+/**
+ * The first write into `outputDir`: every file goes into a folder beside it, which one rename then
+ * turns into `outputDir`. One rename instead of one per file, and no read of files that cannot
+ * exist (3,566 files of the OpenAI client: about 100 ms less, issue 7).
+ */
+async function emitNewFolder(files: RenderedFile[], outputDir: string): Promise<OutputChanges> {
+  mkdirSync(dirname(outputDir), { recursive: true });
+  const staging = join(dirname(outputDir), `.${basename(outputDir)}.oasgen-tmp-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const write = folderWriter(staging);
+    for (const file of files) write(file.path, file.content);
+    renameSync(staging, outputDir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return { written: files.map((f) => f.path), unchanged: [], removed: [] };
+}
+
+/** Writes files under `root`, making each folder once; returns the path written. */
+function folderWriter(root: string): (path: string, content: string) => string {
+  const made = new Set<string>();
+  return (path, content) => {
+    const target = join(root, path);
+    const folder = dirname(target);
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+    made.add(folder);
+    writeFileSync(target, content);
+    return target;
+  };
 }
 
 /** `--check`: compares the generated files with the folder without writing anything. */

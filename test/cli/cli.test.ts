@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,16 @@ describe('oasgen CLI', () => {
     expect((await run('generate', '-i', SPEC, '-o', out, '--check')).code).toBe(0);
   }, 60_000);
 
+  it('writes a folder that does not exist yet whole, leaving nothing beside it', async () => {
+    const out = join(dir, 'nested', 'client');
+    const { code, out: said } = await run('generate', '-i', SPEC, '-o', out);
+    expect(code).toBe(0);
+    const manifest = JSON.parse(await readFile(join(out, '.oasgen-manifest.json'), 'utf8')) as { files: string[] };
+    expect(said).toMatch(new RegExp(`wrote ${manifest.files.length + 1} file\\(s\\), 0 unchanged, 0 removed`));
+    expect(await readFile(join(out, 'apis/AgentApi.ts'), 'utf8')).toContain('class AgentApi');
+    expect((await readdir(join(dir, 'nested'))).filter((name) => name.includes('oasgen-tmp'))).toEqual([]);
+  }, 60_000);
+
   it('--check lists differing, missing and stale files and exits 1', async () => {
     const out = join(dir, 'client');
     await run('generate', '-i', SPEC, '-o', out);
@@ -98,7 +108,20 @@ describe('oasgen CLI', () => {
     const spec = join(dir, 'bad.yaml');
     await writeFile(
       spec,
-      ['openapi: 3.1.0', 'info:', '  title: Bad', '  version: "1"', 'paths:', '  /pets/{id}:', '    get:', '      operationId: getPet', '      responses:', "        '200':", '          description: ok', ''].join('\n'),
+      [
+        'openapi: 3.1.0',
+        'info:',
+        '  title: Bad',
+        '  version: "1"',
+        'paths:',
+        '  /pets/{id}:',
+        '    get:',
+        '      operationId: getPet',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        '',
+      ].join('\n'),
     );
     const out = join(dir, 'client');
     const { code, err } = await run('generate', '-i', spec, '-o', out);
