@@ -37,7 +37,7 @@ export function renderResults(rows: readonly Row[], peers: readonly string[], co
     '# Benchmark: whole-process generation time and peak memory',
     '',
     `Written by \`npm run bench${context.quick ? ' -- --quick' : ''}\` (bench/run-bench.ts); do not edit by hand. ${context.machine}.`,
-    `Median of ${context.runs} run(s) per cell (one for the GitHub-shaped and the 5,000- and 10,000-operation specs), tools alternating, each run writing into a folder of its own; each cell is "median wall time / highest peak RSS".`,
+    `Median of ${context.runs} run(s) per cell (one for the GitHub-shaped and the 5,000- and 10,000-operation specs), tools alternating, each run writing into a folder of its own; each cell is "median wall time / highest peak resident memory", the memory of a tool and of any process it starts counted together.`,
     'Numbers vary by machine and load; the ratios (oasgen cold ÷ peer, below 1 means oasgen is faster) are what to compare.',
     '"unchanged" regenerates into the same folder with nothing changed; "one-op edit" changes one operation\'s summary first.',
     '',

@@ -1,19 +1,22 @@
+import { join } from 'node:path';
 import { selectFiles } from './config/global-property.js';
 import { SpecError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { DiagnosticSink } from './diagnostics/reporter.js';
 import { checkFiles, emitFiles, type OutputChanges, type OutputDrift } from './emit/emit-files.js';
 import { manifestFile } from './emit/manifest.js';
 import { startFormatFiles } from './format/format-files.js';
+import { WarmWorker } from './format/format-pool.js';
 import { loadSpec } from './load/load-spec.js';
 import { normalizeDocument } from './normalize/normalize-document.js';
 import { fileHash } from './cache/cache-key.js';
 import { openRunCache } from './cache/open-cache.js';
+import type { RunCache } from './cache/run-cache.js';
 import { builtinTemplatesDir, resolveOptions, type GenerateOptions, type GenerateOptionsInput } from './options.js';
 import { planClient } from './plan/plan.js';
 import type { ApiModel } from './normalize/api-model.js';
 import { renderExtraFiles } from './plugins/extra-files.js';
 import { afterRender, pluginFiles, transformModel } from './plugins/run-hooks.js';
-import { checkTypes, organizeImports, parsedFiles } from './postprocess/postprocess.js';
+import { organizeImports, startTypeCheck } from './postprocess/postprocess.js';
 import type { IndexView, RenderPlan } from './plan/render-plan.js';
 import { renderFiles, type RenderedFile } from './render/render-files.js';
 import { loadTemplateSet } from './render/template-set.js';
@@ -57,6 +60,24 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const cache = await timed('cache', () => openRunCache(options));
   const hit = await cache?.lookup();
   if (hit) return writeOrCheck({ files: hit.files, diagnostics: hit.diagnostics, timings }, options, timed);
+  // Prettier gets ready on another core while this one reads the spec and renders.
+  const warm = new WarmWorker();
+  try {
+    return await generateAfresh(options, cache, specHash, timings, timed, warm);
+  } finally {
+    await warm.close();
+  }
+}
+
+/** A run not served whole from the cache: every stage, with whatever the cache holds of earlier prettier and TypeScript results. */
+async function generateAfresh(
+  options: GenerateOptions,
+  cache: RunCache | undefined,
+  specHash: Promise<string | undefined>,
+  timings: StageTiming[],
+  timed: Timed,
+  warm: WarmWorker,
+): Promise<GenerateResult> {
   const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), (await cache?.typeCheckState()) ?? {}];
   const { normalized, diagnostics, specFiles } = await loadNormalized(options, timed);
   const model = await timed('transformModel', () => transformModel(normalized, options.plugins));
@@ -71,11 +92,10 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const organized = await timed('postprocess', () => organizeImports(rendered, new Set([...templates.runtime.keys()].map((name) => `runtime/${name}`))));
   const used = new Set<string>();
   const shipped = new Set(organized.filter((f) => f.path.startsWith('runtime/') && templates.builtinRuntime.get(f.path.slice('runtime/'.length)) === f.content).map((f) => f.path));
-  // Prettier works on worker threads while this thread type-checks the same files.
-  // The printer of the format stage parses each TypeScript file; the check takes the parse over.
-  const parsed = await parsedFiles();
-  const formatting = await timed('format start', () => startFormatFiles(organized, options.output, formatCache, used, shipped, (path, text) => parsed.parse(path, text)));
-  await timed('type check', () => checkTypes(organized, typeState, shipped, parsed)).catch(async (error: unknown) => {
+  // The type check runs in a process of its own while this thread prints and prettier's workers format.
+  const checking = await timed('type check start', () => startTypeCheck(organized, typeState, { folder: cache && join(cache.dir, 'type-check'), shipped }));
+  const formatting = await timed('format start', () => startFormatFiles(organized, options.output, formatCache, used, shipped, warm));
+  await timed('type check', () => checking.finished).catch(async (error: unknown) => {
     formatting.files.catch(() => undefined); // stopped on purpose: the type error is what to report
     await formatting.cancel();
     throw error;

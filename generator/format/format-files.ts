@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { ts } from '@ts-morph/common';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
-import { outcomeOf, startFormatting, type FormatJob, type FormatOutcome } from './format-pool.js';
+import { outcomeOf, startFormatting, type FormatJob, type FormatOutcome, type WarmWorker } from './format-pool.js';
 import { assembleMarkdown, planMarkdown, printCodePiece } from './markdown-blocks.js';
 import { planBatches, splitBatch, type TypeScriptBatch } from './typescript-batches.js';
 import type { TypeScriptStyle } from './typescript-printer.js';
@@ -48,7 +47,7 @@ export async function startFormatFiles(
   cache: FormatCache = new Map(),
   used = new Set<string>(),
   shipped: ReadonlySet<string> = new Set(),
-  parse?: (path: string, text: string) => ts.SourceFile,
+  warm?: WarmWorker,
 ): Promise<FormattingFiles> {
   const prettier = await import('prettier');
   const user = (await prettier.resolveConfig(join(outputDir, 'index.ts'), { editorconfig: false })) ?? {};
@@ -70,7 +69,7 @@ export async function startFormatFiles(
   // The printer brings TypeScript's parser: loaded only when there is TypeScript or a doc to print
   // (a module of its own, so that a run served whole from the cache never loads it).
   const style = plainOptions(options) ? typeScriptStyle(options) : undefined;
-  const printer = style && pending.some(({ parser }) => parser !== 'json') ? await loadPrinter(style, parse) : undefined;
+  const printer = style && pending.some(({ parser }) => parser !== 'json') ? await loadPrinter(style) : undefined;
   const work = new FormatWork(options, printer);
   // Printed here where the printers can; the workers (if the rest needs any) start after, sized to what is left.
   const planned = pending.map(({ file, parser }) => work.add(file, parser));
@@ -78,7 +77,7 @@ export async function startFormatFiles(
   const typescript: Options = { ...options, parser: 'typescript' };
   const jobs = [...batches.map((batch) => ({ content: batch.text, options: typescript })), ...work.others];
   const formatHere = (job: FormatJob): Promise<string> => prettier.format(job.content, job.options);
-  const running = startFormatting(jobs, formatHere);
+  const running = startFormatting(jobs, formatHere, warm);
   const formatted = running.results.then(async (outcomes) => {
     const members = await splitBatches(batches, outcomes, work.typescript, (content) => formatHere({ content, options: typescript }));
     const done: FormatDone = { typescript: (i) => members[i]!, other: (i) => outcomes[batches.length + i]! };
@@ -121,7 +120,7 @@ class FormatWork {
 
   add(file: RenderedFile, parser: string): (done: FormatDone) => string {
     if (parser === 'typescript' && this.batching) {
-      const outcome = this.typeScript(file.content, file.path);
+      const outcome = this.typeScript(file.content);
       return (done) => textOf(outcome(done));
     }
     const plan = parser === 'markdown' && this.printsMarkdown ? planMarkdown(file.content) : undefined;
@@ -143,8 +142,8 @@ class FormatWork {
   }
 
   /** A TypeScript text's outcome: printed here when typescript-printer.ts can, else from its batch. */
-  private typeScript(text: string, path?: string): (done: FormatDone) => FormatOutcome {
-    const printed = this.printer?.(text, path);
+  private typeScript(text: string): (done: FormatDone) => FormatOutcome {
+    const printed = this.printer?.(text);
     if (printed !== undefined) return () => ({ text: printed });
     const index = this.typescript.push(text) - 1;
     return (done) => done.typescript(index);
@@ -163,12 +162,12 @@ function plainOptions(options: Options): boolean {
 /** Prettier's defaults for the options typescript-printer.ts does not take: any other value leaves TypeScript to prettier. */
 const TYPESCRIPT_DEFAULTS: Record<string, unknown> = { tabWidth: 2, useTabs: false, semi: true, bracketSpacing: true, quoteProps: 'as-needed', objectWrap: 'preserve', experimentalOperatorPosition: 'end' };
 
-/** Prints a TypeScript text as prettier would, or undefined; `path` names a client file (parsed for the type check too). */
-type TypeScriptPrinter = (text: string, path?: string) => string | undefined;
+/** Prints a TypeScript text as prettier would, or undefined. */
+type TypeScriptPrinter = (text: string) => string | undefined;
 
-async function loadPrinter(style: TypeScriptStyle, parse?: (path: string, text: string) => ts.SourceFile): Promise<TypeScriptPrinter> {
+async function loadPrinter(style: TypeScriptStyle): Promise<TypeScriptPrinter> {
   const { printTypeScript } = await import('./typescript-printer.js');
-  return (text, path) => printTypeScript(text, style, undefined, parse && path !== undefined ? () => parse(path, text) : undefined);
+  return (text) => printTypeScript(text, style);
 }
 
 function typeScriptStyle(options: Options): TypeScriptStyle | undefined {

@@ -33,6 +33,8 @@ const WORKER_SOURCE = `
 import { parentPort, workerData } from 'node:worker_threads';
 const prettier = await import(workerData.prettier);
 const format = prettier.format ?? prettier.default.format;
+// Loads the parsers and printers a run needs before the jobs arrive (jobs posted meanwhile wait).
+if (workerData.warm) for (const parser of ['typescript', 'markdown']) await format('a', { parser }).catch(() => undefined);
 parentPort.on('message', async (jobs) => {
   const results = [];
   for (const job of jobs) {
@@ -47,22 +49,45 @@ parentPort.on('message', async (jobs) => {
 `;
 
 /**
- * Starts formatting every job with prettier on worker threads and returns at once, so the main
- * thread can type-check the client meanwhile (generate.ts). The jobs are split up front into one
- * share per worker, balanced by size: a worker never waits for the busy main thread to hand it work.
- * (The main thread does not join in once its check is done: measured on 2 cores, the worker then
- * slowed down by as much as the main thread did, both allocating heavily.)
- * A few small jobs are formatted with `formatHere` on this thread instead.
+ * A prettier worker started ahead of need: while this thread reads the spec and renders (one core
+ * busy), it imports prettier and loads the TypeScript and markdown parsers on the other, so the
+ * format stage finds it ready (issue 7: 0.3 to 0.5 s of prettier's start off a cold OpenAI run).
+ * Whoever starts one closes it, used or not.
  */
-export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>): RunningFormat {
+export class WarmWorker {
+  private worker: Worker | undefined = startWorker(true);
+
+  /** The worker, handed over once. */
+  take(): Worker | undefined {
+    const worker = this.worker;
+    this.worker = undefined;
+    return worker;
+  }
+
+  /** Stops the worker when no formatting took it. */
+  async close(): Promise<void> {
+    await this.take()?.terminate();
+  }
+}
+
+/**
+ * Starts formatting every job with prettier on worker threads and returns at once (generate.ts
+ * waits for the type check meanwhile). The jobs are split up front into one share per worker,
+ * balanced by size: a worker never waits for the busy main thread to hand it work. (The main
+ * thread does not join in: measured on 2 cores, the worker then slowed down by as much as the
+ * main thread did, both allocating heavily.) Without a warm worker, a few small jobs are formatted
+ * with `formatHere` on this thread instead.
+ */
+export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>, warm?: WarmWorker): RunningFormat {
   const here = (job: FormatJob): Promise<FormatOutcome> => outcomeOf(formatHere(job));
-  // A few files (a rerun after a small spec edit) format faster here than a worker starts (~0.3 s).
+  // A few files (a rerun after a small spec edit) format faster here than a worker starts (~0.3 s),
+  // unless one has started already.
   const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
-  if (size < IN_THREAD_LIMIT) {
+  if (jobs.length === 0 || (size < IN_THREAD_LIMIT && !warm)) {
     return { results: Promise.all(jobs.map(here)), cancel: async () => {} };
   }
   const shares = balancedShares(jobs, workerCount(size, jobs.length));
-  const workers = shares.map(() => startWorker());
+  const workers = shares.map((_, i) => (i === 0 ? warm?.take() : undefined) ?? startWorker(false));
   const cancel = async (): Promise<void> => {
     await Promise.all(workers.map((worker) => worker.terminate()));
   };
@@ -91,17 +116,17 @@ export function outcomeOf(formatting: Promise<string>): Promise<FormatOutcome> {
   );
 }
 
-function startWorker(): Worker {
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(WORKER_SOURCE)}`), { workerData: { prettier: prettierUrl() } });
+function startWorker(warm: boolean): Worker {
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(WORKER_SOURCE)}`), { workerData: { prettier: prettierUrl(), warm } });
 }
 
 /** Formats every job (see `startFormatting`) and waits for the results, in job order. */
-export function formatInParallel(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>): Promise<FormatOutcome[]> {
-  return startFormatting(jobs, formatHere).results;
+export function formatInParallel(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>, warm?: WarmWorker): Promise<FormatOutcome[]> {
+  return startFormatting(jobs, formatHere, warm).results;
 }
 
 function workerCount(size: number, jobs: number): number {
-  // The main thread type-checks meanwhile: one core is already taken.
+  // One core stays with the main thread and the type check's process.
   return size < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS, jobs));
 }
 

@@ -16,11 +16,10 @@ import { printStatements } from './typescript-statements.js';
 export type { TypeScriptStyle } from './typescript-source.js';
 
 /** `text` formatted as prettier formats it with `style`, or undefined when this printer does not reproduce it. */
-export function printTypeScript(text: string, style: TypeScriptStyle, onUnprintable?: (reason: string) => void, parse?: () => ts.SourceFile): string | undefined {
+export function printTypeScript(text: string, style: TypeScriptStyle, onUnprintable?: (reason: string) => void): string | undefined {
   // A `\u` escape may stand in a name, which is printed from its value here.
   if (/\r|^\uFEFF|^#!|\\u|prettier-ignore|@format|@prettier/.test(text)) return undefined;
-  // `parse` hands the parse to the type check as well (postprocess/type-check.ts); it must set parents.
-  const file = parse?.() ?? ts.createSourceFile('file.ts', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
+  const file = ts.createSourceFile('file.ts', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
   if ((file as unknown as { parseDiagnostics: readonly unknown[] }).parseDiagnostics.length > 0 || file.statements.length === 0) return undefined;
   const source = new SourceText(text, file, style);
   try {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RenderedFile } from '../render/render-files.js';
 import { sortImports } from './sort-imports.js';
-import type { ParsedFiles } from './type-check.js';
 
 /** The rendered TypeScript does not compile: a template (built-in or the user's) produced invalid code. */
 export class GeneratedCodeError extends Error {
@@ -13,7 +15,7 @@ export class GeneratedCodeError extends Error {
 
 /** What the type check carries from one run to the next (see generator/cache/). */
 export interface TypeCheckState {
-  /** TypeScript's incremental state after the last full check. */
+  /** TypeScript's incremental state after the last full check in this process (the native compiler keeps its own in its folder). */
   buildInfo?: string;
   /** Every TypeScript file of the last clean check: the hash of its text and its code fingerprint. */
   checked?: Record<string, CheckedFile>;
@@ -30,9 +32,9 @@ export interface CheckedFile {
  * Organizes the imports of the files templates wrote, then type-checks the whole client (see
  * `organizeImports` and `checkTypes`; generate.ts runs the check while prettier formats).
  */
-export async function postprocess(files: RenderedFile[], runtimeFiles: ReadonlySet<string>, state: TypeCheckState = {}): Promise<RenderedFile[]> {
+export async function postprocess(files: RenderedFile[], runtimeFiles: ReadonlySet<string>, state: TypeCheckState = {}, place: TypeCheckPlace = {}): Promise<RenderedFile[]> {
   const organized = await organizeImports(files, runtimeFiles);
-  await checkTypes(organized, state);
+  await checkTypes(organized, state, place);
   return organized;
 }
 
@@ -56,23 +58,44 @@ export async function organizeImports(files: RenderedFile[], runtimeFiles: Reado
   return organized.map((f) => ({ path: f.path, content: fallback.get(f.path) ?? f.content }));
 }
 
+/** Where and how the client is type-checked (see `startTypeCheck`). */
+export interface TypeCheckPlace {
+  /** The folder the native compiler checks the client in, kept for the next run (in the cache); a temporary folder when unset. */
+  folder?: string;
+  /** Runtime files exactly as oasgen ships them: the in-process check does not check their bodies again (see `typeCheck`). */
+  shipped?: ReadonlySet<string>;
+  /** Check in this process with the TypeScript ts-morph bundles, even where the native compiler is installed. */
+  inProcess?: boolean;
+}
+
+/** A type check under way: settles when it is done, rejecting with GeneratedCodeError when the client does not compile. */
+export interface TypeCheckRun {
+  finished: Promise<void>;
+}
+
 /**
  * Type-checks the whole client so a broken template fails generation here, with file:line, instead
- * of in the user's build. Throws GeneratedCodeError; keeps TypeScript's state of a clean check in `state`.
- * Skipped when only comments and layout changed since then; `shipped` names files whose bodies need
- * no checking (see `typeCheck`).
+ * of in the user's build. Skipped when only comments and layout changed since the last clean check.
+ * With TypeScript's native compiler (native-check.ts) the check runs in a process of its own and
+ * this resolves as soon as it has started; otherwise it runs here, in this thread, before this
+ * resolves. Keeps what the next run needs in `state` once the check is clean.
  */
-export async function checkTypes(files: readonly RenderedFile[], state: TypeCheckState = {}, shipped: ReadonlySet<string> = new Set(), parsed?: ParsedFiles): Promise<void> {
-  // Loaded here: the compiler is not needed when a run is served from the cache.
-  const [{ typeCheck, CHECKER }, { codeFingerprint }] = await Promise.all([import('./type-check.js'), import('./code-fingerprint.js')]);
+export async function startTypeCheck(files: readonly RenderedFile[], state: TypeCheckState = {}, place: TypeCheckPlace = {}): Promise<TypeCheckRun> {
+  const { codeFingerprint } = await import('./code-fingerprint.js');
+  const native = place.inProcess ? undefined : (await import('./native-check.js')).nativeCompiler();
+  const checker = native?.checker ?? (await import('./type-check.js')).CHECKER;
   const sources = files.filter((f) => f.path.endsWith('.ts'));
-  const previous = state.checker === CHECKER ? state.checked : undefined;
+  const previous = state.checker === checker ? state.checked : undefined;
   // Each file's text hash, and its code fingerprint (taken over from the last check when the text is the same).
   const current = sources.map((f): CheckedFile => {
     const text = createHash('sha1').update(f.content).digest('base64url');
     const before = previous?.[f.path];
     return before?.text === text ? before : { text, code: codeFingerprint(f.content) };
   });
+  const clean = (): void => {
+    state.checked = Object.fromEntries(sources.map((f, i) => [f.path, current[i]!]));
+    state.checker = checker;
+  };
   // The same files as the last clean check, changed (if at all) only in comments and layout: the
   // checker would say the same, so the check is skipped (a one-operation summary edit).
   const unchanged =
@@ -82,21 +105,43 @@ export async function checkTypes(files: readonly RenderedFile[], state: TypeChec
       const before = previous[f.path];
       return before !== undefined && (before === current[i] || (before.code !== undefined && before.code === current[i]!.code));
     });
-  // The printer's parses are the check's to take over; whatever it did not take is let go here.
-  const result = unchanged ? undefined : typeCheck(files, state.buildInfo, shipped, parsed);
-  parsed?.clear();
-  if (result) {
-    if (result.problems.length > 0) throw new GeneratedCodeError(result.problems);
-    state.buildInfo = result.buildInfo;
+  if (unchanged) {
+    clean();
+    return { finished: Promise.resolve() };
   }
-  state.checked = Object.fromEntries(sources.map((f, i) => [f.path, current[i]!]));
-  state.checker = CHECKER;
+  if (!native) {
+    const { typeCheck } = await import('./type-check.js');
+    const result = typeCheck(files, state.buildInfo, place.shipped);
+    if (result.problems.length > 0) return settled(Promise.reject(new GeneratedCodeError(result.problems)));
+    state.buildInfo = result.buildInfo;
+    clean();
+    return { finished: Promise.resolve() };
+  }
+  const { checkNatively } = await import('./native-check.js');
+  const folder = place.folder ?? mkdtempSync(join(tmpdir(), 'oasgen-check-'));
+  const mirrored = sources.map((f, i) => ({ path: f.path, content: f.content, hash: current[i]!.text }));
+  const finished = checkNatively(native, mirrored, folder)
+    .then((problems) => {
+      if (problems.length > 0) throw new GeneratedCodeError(problems);
+      clean();
+    })
+    .finally(() => {
+      if (place.folder === undefined) rmSync(folder, { recursive: true, force: true });
+    });
+  return settled(finished);
 }
 
-/** A store of parsed client files, shared by the format stage's printer and `checkTypes`. */
-export async function parsedFiles(): Promise<ParsedFiles> {
-  const { ParsedFiles } = await import('./type-check.js');
-  return new ParsedFiles();
+/** A check whose failure is for its caller to await, however late: not an unhandled rejection in the meantime. */
+function settled(finished: Promise<void>): TypeCheckRun {
+  finished.catch(() => undefined);
+  return { finished };
+}
+
+/** `startTypeCheck`, waiting for it to finish. */
+export async function checkTypes(files: readonly RenderedFile[], state: TypeCheckState = {}, place: TypeCheckPlace = {}): Promise<void> {
+  await (
+    await startTypeCheck(files, state, place)
+  ).finished;
 }
 
 /** ts-morph's organizeImports, for the files sortImports could not prove simple; loaded only then. */

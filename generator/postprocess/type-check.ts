@@ -46,7 +46,7 @@ export interface TypeCheckResult {
  * compile under the same options) are part of the program, so every use of them is checked, but
  * their bodies are not checked again: as for a declaration file under `skipLibCheck`.
  */
-export function typeCheck(files: readonly RenderedFile[], previousBuildInfo?: string, shipped: ReadonlySet<string> = new Set(), parsed?: ParsedFiles): TypeCheckResult {
+export function typeCheck(files: readonly RenderedFile[], previousBuildInfo?: string, shipped: ReadonlySet<string> = new Set()): TypeCheckResult {
   const texts = new Map<string, string>(files.filter((f) => f.path.endsWith('.ts')).map((f) => [ROOT + f.path, f.content]));
   const libs = new Map<string, string>(getLibFiles().map((lib) => [LIB_DIR + lib.fileName, lib.text]));
   const directories = new Set(['', ...[...texts.keys(), LIB_DIR].flatMap(ancestors)]);
@@ -57,7 +57,7 @@ export function typeCheck(files: readonly RenderedFile[], previousBuildInfo?: st
     getSourceFile: (name, language) => {
       const text = read(name);
       if (text === undefined) return undefined;
-      const file = parsed?.take(name, text, typeof language === 'object' ? language.languageVersion : language) ?? ts.createSourceFile(name, text, language);
+      const file = ts.createSourceFile(name, text, language);
       // The builder compares versions with the previous build info to know what changed.
       return Object.assign(file, { version: versionOf(text) });
     },
@@ -83,33 +83,6 @@ export function typeCheck(files: readonly RenderedFile[], previousBuildInfo?: st
   // With noEmit, emit writes only the build info (through host.writeFile).
   if (problems.length === 0) program.emit();
   return buildInfo === undefined ? { problems } : { problems, buildInfo };
-}
-
-/**
- * The client's TypeScript files parsed once: by the format stage's printer (format/typescript-printer.ts),
- * then taken over by the check, which would otherwise parse the same texts again.
- */
-export class ParsedFiles {
-  private readonly files = new Map<string, ts.SourceFile>();
-
-  /** `text` of the client file at `path`, parsed as the check parses it (parents set, for the printer). */
-  parse(path: string, text: string): ts.SourceFile {
-    const file = ts.createSourceFile(ROOT + path, text, { languageVersion: CHECK_OPTIONS.target!, jsDocParsingMode: JSDOC_PARSING }, true, ts.ScriptKind.TS);
-    this.files.set(file.fileName, file);
-    return file;
-  }
-
-  /** The file parsed earlier under `name`, when its text and language version are the check's; handed over once. */
-  take(name: string, text: string, languageVersion: ts.ScriptTarget): ts.SourceFile | undefined {
-    const file = this.files.get(name);
-    this.files.delete(name);
-    return file && file.text === text && file.languageVersion === languageVersion ? file : undefined;
-  }
-
-  /** Lets go of the files not taken over (all of them when the check was skipped). */
-  clear(): void {
-    this.files.clear();
-  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatFiles, formatKey, startFormatFiles } from '../../../generator/format/format-files.js';
-import { balancedShares, formatInParallel } from '../../../generator/format/format-pool.js';
+import { balancedShares, formatInParallel, WarmWorker } from '../../../generator/format/format-pool.js';
 
 const OPTIONS = { singleQuote: true, printWidth: 100, trailingComma: 'all' as const, proseWrap: 'preserve' as const };
 
@@ -101,6 +101,18 @@ describe('formatInParallel, small inputs', () => {
     expect(good).toEqual({ text: 'export const a = 1;\n' });
     expect(bad).toEqual({ error: expect.stringContaining('(1:14)') });
   });
+});
+
+describe('formatInParallel with a worker started ahead of need', () => {
+  it('formats even a few small files on that worker, and a worker nobody took is closed', async () => {
+    const jobs = ['a', 'b'].map((name) => ({ content: `export const ${name}=1`, options: { ...OPTIONS, parser: 'typescript' } }));
+    const warm = new WarmWorker();
+    expect(await formatInParallel(jobs, () => Promise.reject(new Error('not on this thread')), warm)).toEqual([{ text: 'export const a = 1;\n' }, { text: 'export const b = 1;\n' }]);
+    expect(warm.take()).toBeUndefined(); // taken by the formatting, which stopped it when done
+    const unused = new WarmWorker();
+    await unused.close();
+    expect(unused.take()).toBeUndefined();
+  }, 60_000);
 });
 
 describe('formatInParallel, on workers, with a file prettier cannot parse', () => {

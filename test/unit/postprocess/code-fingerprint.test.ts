@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeFingerprint } from '../../../generator/postprocess/code-fingerprint.js';
-import { checkTypes, GeneratedCodeError, type TypeCheckState } from '../../../generator/postprocess/postprocess.js';
+import { checkTypes as check, GeneratedCodeError, type TypeCheckState } from '../../../generator/postprocess/postprocess.js';
 
 const BASE = "/** A pet. */\nexport const name = `pet ${1 + 2} of ${'x'}`; // trailing\nexport const re = /a\\/\\/b/g;\nexport const half = 4 / 2;\n";
 
@@ -26,6 +26,9 @@ describe('codeFingerprint', () => {
 
 describe('checkTypes across runs', () => {
   const model = (doc: string, type = 'number') => [{ path: 'models/Pet.ts', content: `/** ${doc} */\nexport interface Pet {\n  id: ${type};\n}\n` }];
+
+  // In process, where the build info shows whether TypeScript ran.
+  const checkTypes = (files: { path: string; content: string }[], state: TypeCheckState) => check(files, state, { inProcess: true });
 
   it('skips the checker for a change in comments only, and still fails a change in code', async () => {
     const state: TypeCheckState = {};
