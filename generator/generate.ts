@@ -4,7 +4,7 @@ import { SpecError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.
 import { DiagnosticSink } from './diagnostics/reporter.js';
 import { checkFiles, emitFiles, type OutputChanges, type OutputDrift } from './emit/emit-files.js';
 import { manifestFile } from './emit/manifest.js';
-import { startFormatFiles } from './format/format-files.js';
+import { startFormatFiles, type FormatCache } from './format/format-files.js';
 import { WarmWorker } from './format/format-pool.js';
 import { loadSpec } from './load/load-spec.js';
 import { normalizeDocument } from './normalize/normalize-document.js';
@@ -16,7 +16,7 @@ import { planClient } from './plan/plan.js';
 import type { ApiModel } from './normalize/api-model.js';
 import { renderExtraFiles } from './plugins/extra-files.js';
 import { afterRender, pluginFiles, transformModel } from './plugins/run-hooks.js';
-import { organizeImports, startTypeCheck } from './postprocess/postprocess.js';
+import { organizeImports, startTypeCheck, type TypeCheckState } from './postprocess/postprocess.js';
 import type { IndexView, RenderPlan } from './plan/render-plan.js';
 import { renderFiles, type RenderedFile } from './render/render-files.js';
 import { loadTemplateSet } from './render/template-set.js';
@@ -60,25 +60,33 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const cache = await timed('cache', () => openRunCache(options));
   const hit = await cache?.lookup();
   if (hit) return writeOrCheck({ files: hit.files, diagnostics: hit.diagnostics, timings }, options, timed);
-  // Prettier gets ready on another core while this one reads the spec and renders.
-  const warm = new WarmWorker();
+  const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), (await cache?.typeCheckState()) ?? {}];
+  // With nothing formatted before (a first run), prettier gets ready on another core while this one
+  // reads the spec and renders; after an edit the few files left format faster on this thread.
+  const warm = formatCache.size === 0 ? new WarmWorker() : undefined;
   try {
-    return await generateAfresh(options, cache, specHash, timings, timed, warm);
+    return await generateAfresh(options, { cache, formatCache, typeState, warm }, specHash, timings, timed);
   } finally {
-    await warm.close();
+    await warm?.close();
   }
+}
+
+/** What a run not served whole from the cache starts from: the cache and what it holds, and a prettier worker started ahead of need. */
+interface AfreshStart {
+  cache: RunCache | undefined;
+  formatCache: FormatCache;
+  typeState: TypeCheckState;
+  warm: WarmWorker | undefined;
 }
 
 /** A run not served whole from the cache: every stage, with whatever the cache holds of earlier prettier and TypeScript results. */
 async function generateAfresh(
   options: GenerateOptions,
-  cache: RunCache | undefined,
+  { cache, formatCache, typeState, warm }: AfreshStart,
   specHash: Promise<string | undefined>,
   timings: StageTiming[],
   timed: Timed,
-  warm: WarmWorker,
 ): Promise<GenerateResult> {
-  const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), (await cache?.typeCheckState()) ?? {}];
   const { normalized, diagnostics, specFiles } = await loadNormalized(options, timed);
   const model = await timed('transformModel', () => transformModel(normalized, options.plugins));
   const templates = await timed('templates', () => loadTemplateSet(builtinTemplatesDir(), options.templates, options.helpers));
