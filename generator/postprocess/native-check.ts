@@ -63,8 +63,19 @@ export function nativeCompiler(): NativeCompiler | undefined {
  * beside them lets it re-check only what a change can affect. Resolves to the problems as
  * `file:line:col TSnnnn: message`, sorted; empty when the client compiles.
  */
-export function checkNatively(compiler: NativeCompiler, files: readonly MirroredFile[], folder: string): Promise<string[]> {
+export async function checkNatively(compiler: NativeCompiler, files: readonly MirroredFile[], folder: string): Promise<string[]> {
+  const reused = mirror(files, folder);
+  const problems = await runCompiler(compiler, folder);
+  if (problems.length === 0 || !reused) return problems;
+  // A folder kept from an earlier run never decides the outcome (a file of it removed or edited by
+  // hand, a compiler state out of step): a check that fails in one is repeated in a fresh folder.
+  rmSync(join(folder, MIRRORED), { force: true });
   mirror(files, folder);
+  return runCompiler(compiler, folder);
+}
+
+/** Runs the compiler over the folder's tsconfig.json: the problems it names, or a rejection when it stops without naming any. */
+function runCompiler(compiler: NativeCompiler, folder: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(compiler.executable, ['-p', 'tsconfig.json', '--pretty', 'false'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -85,8 +96,9 @@ export function checkNatively(compiler: NativeCompiler, files: readonly Mirrored
  * Writes the files into `folder` and removes the ones an earlier run wrote that this one does not
  * have, guided by the folder's list of what it holds. The list is removed before any write and
  * written after the last: a run stopped half way leaves none, and the next starts from an empty folder.
+ * True when the folder held an earlier run's files.
  */
-function mirror(files: readonly MirroredFile[], folder: string): void {
+function mirror(files: readonly MirroredFile[], folder: string): boolean {
   const listed = join(folder, MIRRORED);
   let before: Record<string, string> | undefined;
   try {
@@ -109,6 +121,7 @@ function mirror(files: readonly MirroredFile[], folder: string): void {
   for (const path of Object.keys(before ?? {})) if (!(path in now)) rmSync(join(folder, path), { force: true });
   writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ compilerOptions: COMPILER_OPTIONS, files: files.map((f) => f.path) }));
   writeFileSync(listed, JSON.stringify(now));
+  return before !== undefined;
 }
 
 /** `a.ts(4,3): error TS2322: message` (further lines of the message indented) → `a.ts:4:3 TS2322: message`. */

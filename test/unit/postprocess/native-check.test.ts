@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,13 +57,24 @@ describe('checkNatively', () => {
     expect(await checkNatively(compiler(), mirrored([PET, API]), folder)).toEqual([]);
     // Pet.ts written by the earlier runs must not stand in for a file this run does not have.
     expect(await checkNatively(compiler(), mirrored([API]), folder)).toEqual([expect.stringMatching(/^apis\/PetApi\.ts:1:26 TS2307/)]);
-    expect((await readdir(join(folder, 'models'))).sort()).toEqual([]);
+    const standalone = { path: API.path, content: 'export const id: number = 1;\n' };
+    expect(await checkNatively(compiler(), mirrored([PET, standalone]), folder)).toEqual([]);
+    expect(await checkNatively(compiler(), mirrored([standalone]), folder)).toEqual([]);
+    expect(await readdir(join(folder, 'models'))).toEqual([]);
   }, 60_000);
 
   it('starts afresh in a folder whose list of files is gone (a run stopped half way)', async () => {
     expect(await checkNatively(compiler(), mirrored([PET, API]), folder)).toEqual([]);
     await rm(join(folder, 'oasgen-mirrored.json'));
     expect(await checkNatively(compiler(), mirrored([API]), folder)).toEqual([expect.stringMatching(/^apis\/PetApi\.ts:1:26 TS2307/)]);
+  }, 60_000);
+
+  it('repeats a failing check in a fresh folder when the kept one was tampered with, so the cache never decides the outcome', async () => {
+    expect(await checkNatively(compiler(), mirrored([PET, API]), folder)).toEqual([]);
+    await rm(join(folder, 'models/Pet.ts'));
+    expect(await checkNatively(compiler(), mirrored([PET, API]), folder)).toEqual([]);
+    await writeFile(join(folder, 'models/Pet.ts'), 'export interface Pet {\n  id: string;\n}\n');
+    expect(await checkNatively(compiler(), mirrored([PET, API]), folder)).toEqual([]);
   }, 60_000);
 });
 
