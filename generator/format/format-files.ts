@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
-import { outcomeOf, startFormatting, type FormatJob, type FormatOutcome, type WarmWorker } from './format-pool.js';
+import { outcomeOf, startFormatting, type FormatFeed, type FormatJob, type FormatOutcome, type RunningFormat, type WarmWorker } from './format-pool.js';
 import { assembleMarkdown, planMarkdown, printCodePiece } from './markdown-blocks.js';
 import { planBatches, splitBatch, type TypeScriptBatch } from './typescript-batches.js';
 import type { TypeScriptStyle } from './typescript-printer.js';
@@ -70,14 +70,17 @@ export async function startFormatFiles(
   // (a module of its own, so that a run served whole from the cache never loads it).
   const style = plainOptions(options) ? typeScriptStyle(options) : undefined;
   const printer = style && pending.some(({ parser }) => parser !== 'json') ? await loadPrinter(style) : undefined;
-  const work = new FormatWork(options, printer);
-  // Printed here where the printers can; the workers (if the rest needs any) start after, sized to what is left.
+  // A warm worker (generate.ts) takes prettier's jobs as the printers leave them; without one, the
+  // workers start after the printing, sized to what is left.
+  const feed = pending.length > 0 ? warm?.feed() : undefined;
+  const work = new FormatWork(options, printer, feed);
   const planned = pending.map(({ file, parser }) => work.add(file, parser));
   const batches = planBatches(work.typescript);
   const typescript: Options = { ...options, parser: 'typescript' };
-  const jobs = [...batches.map((batch) => ({ content: batch.text, options: typescript })), ...work.others];
   const formatHere = (job: FormatJob): Promise<string> => prettier.format(job.content, job.options);
-  const running = startFormatting(jobs, formatHere, warm);
+  const running = feed
+    ? fedFormatting(feed, [...batches.map((batch) => feed.add({ content: batch.text, options: typescript })), ...work.fed])
+    : startFormatting([...batches.map((batch) => ({ content: batch.text, options: typescript })), ...work.others], formatHere);
   const formatted = running.results.then(async (outcomes) => {
     const members = await splitBatches(batches, outcomes, work.typescript, (content) => formatHere({ content, options: typescript }));
     const done: FormatDone = { typescript: (i) => members[i]!, other: (i) => outcomes[batches.length + i]! };
@@ -89,6 +92,13 @@ export async function startFormatFiles(
     return result;
   });
   return { files: formatted, cancel: running.cancel };
+}
+
+/** The outcomes of jobs fed to a warm worker, in order; the worker stops once they are in. */
+function fedFormatting(feed: FormatFeed, outcomes: Promise<FormatOutcome>[]): RunningFormat {
+  const results = Promise.all(outcomes).finally(() => feed.close());
+  results.catch(() => undefined); // cancelled on purpose: whoever cancels reports why
+  return { results, cancel: () => feed.close() };
 }
 
 /** The outcomes of one run's prettier calls: TypeScript texts (batched) and other jobs, by index. */
@@ -106,13 +116,16 @@ interface FormatDone {
  */
 class FormatWork {
   readonly typescript: string[] = [];
+  /** Other jobs, kept for the workers started after printing; or, with a feed, their outcomes, fed as they came. */
   readonly others: FormatJob[] = [];
+  readonly fed: Promise<FormatOutcome>[] = [];
   private readonly batching: boolean;
   private readonly printsMarkdown: boolean;
 
   constructor(
     private readonly options: Options,
     private readonly printer?: TypeScriptPrinter,
+    private readonly feed?: FormatFeed,
   ) {
     this.batching = plainOptions(options);
     this.printsMarkdown = this.batching && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
@@ -150,7 +163,8 @@ class FormatWork {
   }
 
   private other(content: string, parser: string, filepath: string): number {
-    return this.others.push({ content, options: { ...this.options, parser, filepath } }) - 1;
+    const job = { content, options: { ...this.options, parser, filepath } };
+    return this.feed ? this.fed.push(this.feed.add(job)) - 1 : this.others.push(job) - 1;
   }
 }
 
@@ -160,7 +174,15 @@ function plainOptions(options: Options): boolean {
 }
 
 /** Prettier's defaults for the options typescript-printer.ts does not take: any other value leaves TypeScript to prettier. */
-const TYPESCRIPT_DEFAULTS: Record<string, unknown> = { tabWidth: 2, useTabs: false, semi: true, bracketSpacing: true, quoteProps: 'as-needed', objectWrap: 'preserve', experimentalOperatorPosition: 'end' };
+const TYPESCRIPT_DEFAULTS: Record<string, unknown> = {
+  tabWidth: 2,
+  useTabs: false,
+  semi: true,
+  bracketSpacing: true,
+  quoteProps: 'as-needed',
+  objectWrap: 'preserve',
+  experimentalOperatorPosition: 'end',
+};
 
 /** Prints a TypeScript text as prettier would, or undefined. */
 type TypeScriptPrinter = (text: string) => string | undefined;

@@ -35,7 +35,7 @@ const prettier = await import(workerData.prettier);
 const format = prettier.format ?? prettier.default.format;
 // Loads the parsers and printers a run needs before the jobs arrive (jobs posted meanwhile wait).
 if (workerData.warm) for (const parser of ['typescript', 'markdown']) await format('a', { parser }).catch(() => undefined);
-parentPort.on('message', async (jobs) => {
+parentPort.on('message', async ({ id, jobs }) => {
   const results = [];
   for (const job of jobs) {
     try {
@@ -44,7 +44,7 @@ parentPort.on('message', async (jobs) => {
       results.push({ error: error instanceof Error ? error.message : String(error) });
     }
   }
-  parentPort.postMessage({ results });
+  parentPort.postMessage({ id, results });
 });
 `;
 
@@ -57,16 +57,56 @@ parentPort.on('message', async (jobs) => {
 export class WarmWorker {
   private worker: Worker | undefined = startWorker(true);
 
-  /** The worker, handed over once. */
-  take(): Worker | undefined {
+  /** The worker as a feed of jobs, handed over once; undefined once taken or closed. */
+  feed(): FormatFeed | undefined {
     const worker = this.worker;
     this.worker = undefined;
-    return worker;
+    return worker && new FormatFeed(worker);
   }
 
   /** Stops the worker when no formatting took it. */
   async close(): Promise<void> {
-    await this.take()?.terminate();
+    await this.feed()?.close();
+  }
+}
+
+/**
+ * Formatting fed job by job to one worker while the main thread is still printing: each job is
+ * posted as soon as the printers leave it to prettier, so prettier works on the other core
+ * meanwhile instead of after the printing (issue 7: OpenAI's docs leave 56 KB of markdown).
+ */
+export class FormatFeed {
+  private readonly waiting = new Map<number, { resolve: (outcome: FormatOutcome) => void; reject: (error: Error) => void }>();
+  private next = 0;
+  private failure: Error | undefined;
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', ({ id, results }: { id: number; results: FormatOutcome[] }) => {
+      this.waiting.get(id)?.resolve(results[0]!);
+      this.waiting.delete(id);
+    });
+    worker.on('error', (error: Error) => this.fail(error));
+    worker.on('exit', (code: number) => this.fail(new Error(`the prettier worker stopped (exit code ${code}) before it finished`)));
+  }
+
+  /** Posts one job at once; its outcome when the worker is done with it. */
+  add(job: FormatJob): Promise<FormatOutcome> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.next++;
+    const outcome = new Promise<FormatOutcome>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    outcome.catch(() => undefined); // whoever awaits it hears of the failure; it is no unhandled rejection before then
+    this.worker.postMessage({ id, jobs: [job] });
+    return outcome;
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const { reject } of this.waiting.values()) reject(error);
+    this.waiting.clear();
   }
 }
 
@@ -75,19 +115,18 @@ export class WarmWorker {
  * waits for the type check meanwhile). The jobs are split up front into one share per worker,
  * balanced by size: a worker never waits for the busy main thread to hand it work. (The main
  * thread does not join in: measured on 2 cores, the worker then slowed down by as much as the
- * main thread did, both allocating heavily.) Without a warm worker, a few small jobs are formatted
- * with `formatHere` on this thread instead.
+ * main thread did, both allocating heavily.) A few small jobs are formatted with `formatHere` on
+ * this thread instead.
  */
-export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>, warm?: WarmWorker): RunningFormat {
+export function startFormatting(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>): RunningFormat {
   const here = (job: FormatJob): Promise<FormatOutcome> => outcomeOf(formatHere(job));
-  // A few files (a rerun after a small spec edit) format faster here than a worker starts (~0.3 s),
-  // unless one has started already.
+  // A few files (a rerun after a small spec edit) format faster here than a worker starts (~0.3 s).
   const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
-  if (jobs.length === 0 || (size < IN_THREAD_LIMIT && !warm)) {
+  if (size < IN_THREAD_LIMIT) {
     return { results: Promise.all(jobs.map(here)), cancel: async () => {} };
   }
   const shares = balancedShares(jobs, workerCount(size, jobs.length));
-  const workers = shares.map((_, i) => (i === 0 ? warm?.take() : undefined) ?? startWorker(false));
+  const workers = shares.map(() => startWorker(false));
   const cancel = async (): Promise<void> => {
     await Promise.all(workers.map((worker) => worker.terminate()));
   };
@@ -121,8 +160,8 @@ function startWorker(warm: boolean): Worker {
 }
 
 /** Formats every job (see `startFormatting`) and waits for the results, in job order. */
-export function formatInParallel(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>, warm?: WarmWorker): Promise<FormatOutcome[]> {
-  return startFormatting(jobs, formatHere, warm).results;
+export function formatInParallel(jobs: readonly FormatJob[], formatHere: (job: FormatJob) => Promise<string>): Promise<FormatOutcome[]> {
+  return startFormatting(jobs, formatHere).results;
 }
 
 function workerCount(size: number, jobs: number): number {
@@ -154,13 +193,13 @@ function prettierUrl(): string {
 function exchange(worker: Worker, jobs: FormatJob[]): Promise<FormatOutcome[]> {
   return new Promise((resolve, reject) => {
     const onExit = (code: number): void => reject(new Error(`the prettier worker stopped (exit code ${code}) before it finished`));
-    worker.once('message', (reply: { results: FormatOutcome[] }) => {
+    worker.once('message', (reply: { id: number; results: FormatOutcome[] }) => {
       worker.off('error', reject);
       worker.off('exit', onExit);
       resolve(reply.results);
     });
     worker.once('error', reject);
     worker.once('exit', onExit);
-    worker.postMessage(jobs);
+    worker.postMessage({ id: 0, jobs });
   });
 }

@@ -81,32 +81,38 @@ export interface TypeCheckRun {
  * resolves. Keeps what the next run needs in `state` once the check is clean.
  */
 export async function startTypeCheck(files: readonly RenderedFile[], state: TypeCheckState = {}, place: TypeCheckPlace = {}): Promise<TypeCheckRun> {
-  const { codeFingerprint } = await import('./code-fingerprint.js');
   const native = place.inProcess ? undefined : (await import('./native-check.js')).nativeCompiler();
   const checker = native?.checker ?? (await import('./type-check.js')).CHECKER;
   const sources = files.filter((f) => f.path.endsWith('.ts'));
   const previous = state.checker === checker ? state.checked : undefined;
-  // Each file's text hash, and its code fingerprint (taken over from the last check when the text is the same).
-  const current = sources.map((f): CheckedFile => {
-    const text = createHash('sha1').update(f.content).digest('base64url');
-    const before = previous?.[f.path];
-    return before?.text === text ? before : { text, code: codeFingerprint(f.content) };
-  });
-  const clean = (): void => {
-    state.checked = Object.fromEntries(sources.map((f, i) => [f.path, current[i]!]));
+  const texts = sources.map((f) => createHash('sha1').update(f.content).digest('base64url'));
+  // Each file's text hash and code fingerprint (taken over from the last check when the text is the
+  // same). Fingerprints bring in TypeScript's scanner and are needed now only to compare with a last
+  // check; on a first run they are taken once the check is done, while prettier finishes.
+  let current: CheckedFile[] | undefined;
+  const checked = async (): Promise<CheckedFile[]> => {
+    const { codeFingerprint } = await import('./code-fingerprint.js');
+    return (current ??= sources.map((f, i) => {
+      const before = previous?.[f.path];
+      return before?.text === texts[i] ? before : { text: texts[i]!, code: codeFingerprint(f.content) };
+    }));
+  };
+  const clean = async (): Promise<void> => {
+    const now = await checked();
+    state.checked = Object.fromEntries(sources.map((f, i) => [f.path, now[i]!]));
     state.checker = checker;
   };
   // The same files as the last clean check, changed (if at all) only in comments and layout: the
   // checker would say the same, so the check is skipped (a one-operation summary edit).
+  const now = previous !== undefined && Object.keys(previous).length === sources.length ? await checked() : undefined;
   const unchanged =
-    previous !== undefined &&
-    Object.keys(previous).length === sources.length &&
+    now !== undefined &&
     sources.every((f, i) => {
-      const before = previous[f.path];
-      return before !== undefined && (before === current[i] || (before.code !== undefined && before.code === current[i]!.code));
+      const before = previous![f.path];
+      return before !== undefined && (before === now[i] || (before.code !== undefined && before.code === now[i]!.code));
     });
   if (unchanged) {
-    clean();
+    await clean();
     return { finished: Promise.resolve() };
   }
   if (!native) {
@@ -114,16 +120,16 @@ export async function startTypeCheck(files: readonly RenderedFile[], state: Type
     const result = typeCheck(files, state.buildInfo, place.shipped);
     if (result.problems.length > 0) return settled(Promise.reject(new GeneratedCodeError(result.problems)));
     state.buildInfo = result.buildInfo;
-    clean();
+    await clean();
     return { finished: Promise.resolve() };
   }
   const { checkNatively } = await import('./native-check.js');
   const folder = place.folder ?? mkdtempSync(join(tmpdir(), 'oasgen-check-'));
-  const mirrored = sources.map((f, i) => ({ path: f.path, content: f.content, hash: current[i]!.text }));
+  const mirrored = sources.map((f, i) => ({ path: f.path, content: f.content, hash: texts[i]! }));
   const finished = checkNatively(native, mirrored, folder)
-    .then((problems) => {
+    .then(async (problems) => {
       if (problems.length > 0) throw new GeneratedCodeError(problems);
-      clean();
+      await clean();
     })
     .finally(() => {
       if (place.folder === undefined) rmSync(folder, { recursive: true, force: true });

@@ -44,14 +44,20 @@ describe('formatFiles', () => {
     const files = [
       { path: 'a.ts', content: 'export const a = foo' },
       { path: 'b.ts', content: '(bar)' },
-      { path: 'docs/Api.md', content: '# Api\n\n|Method|Path|\n|-|-|\n|get|/pets|\n\n```ts\nconst pets = await api.list({limit:10})\n```\n\nSome *emphasis*.\n\n```ts\nconst = broken\n```\n' },
+      {
+        path: 'docs/Api.md',
+        content: '# Api\n\n|Method|Path|\n|-|-|\n|get|/pets|\n\n```ts\nconst pets = await api.list({limit:10})\n```\n\nSome *emphasis*.\n\n```ts\nconst = broken\n```\n',
+      },
     ];
     const want = await Promise.all(files.map(async (file) => ({ path: file.path, content: await format(file.content, { ...OPTIONS, filepath: file.path }) })));
     expect(await formatFiles(files, '/nonexistent/output')).toEqual(want);
   });
 
   it('fails on a TypeScript file prettier cannot parse, naming the error', async () => {
-    const files = [{ path: 'a.ts', content: 'export const a = 1' }, { path: 'b.ts', content: 'export const = ;' }];
+    const files = [
+      { path: 'a.ts', content: 'export const a = 1' },
+      { path: 'b.ts', content: 'export const = ;' },
+    ];
     await expect(formatFiles(files, '/nonexistent/output')).rejects.toThrow('(1:14)');
   });
 
@@ -95,7 +101,7 @@ describe('formatInParallel, small inputs', () => {
     expect(await formatInParallel(jobs, async (job) => `here: ${job.content}`)).toEqual([{ text: 'here: export const a = 1' }, { text: 'here: export const b = 1' }]);
   });
 
-  it('reports a file prettier cannot parse as that file\'s error, and formats the others', async () => {
+  it("reports a file prettier cannot parse as that file's error, and formats the others", async () => {
     const jobs = ['export const a = 1', 'export const = ;'].map((content) => ({ content, options: { ...OPTIONS, parser: 'typescript' } }));
     const [good, bad] = await formatInParallel(jobs, (job) => format(job.content, job.options));
     expect(good).toEqual({ text: 'export const a = 1;\n' });
@@ -103,15 +109,24 @@ describe('formatInParallel, small inputs', () => {
   });
 });
 
-describe('formatInParallel with a worker started ahead of need', () => {
-  it('formats even a few small files on that worker, and a worker nobody took is closed', async () => {
-    const jobs = ['a', 'b'].map((name) => ({ content: `export const ${name}=1`, options: { ...OPTIONS, parser: 'typescript' } }));
+describe('a worker started ahead of need', () => {
+  it('takes jobs one by one as they come, and gives each its outcome, a file prettier cannot parse its error', async () => {
     const warm = new WarmWorker();
-    expect(await formatInParallel(jobs, () => Promise.reject(new Error('not on this thread')), warm)).toEqual([{ text: 'export const a = 1;\n' }, { text: 'export const b = 1;\n' }]);
-    expect(warm.take()).toBeUndefined(); // taken by the formatting, which stopped it when done
+    const feed = warm.feed()!;
+    expect(warm.feed()).toBeUndefined(); // handed over once
+    const outcomes = ['export const a=1', 'export const = ;', '# Title\n\n* item'].map((content, i) =>
+      feed.add({ content, options: { ...OPTIONS, parser: i < 2 ? 'typescript' : 'markdown' } }),
+    );
+    expect(await Promise.all(outcomes)).toEqual([{ text: 'export const a = 1;\n' }, { error: expect.stringContaining('(1:14)') }, { text: '# Title\n\n- item\n' }]);
+    await feed.close();
+    await expect(feed.add({ content: 'export const b = 1', options: { ...OPTIONS, parser: 'typescript' } })).rejects.toThrow(/stopped/);
+    await warm.close();
+  }, 60_000);
+
+  it('is stopped when nothing took it', async () => {
     const unused = new WarmWorker();
     await unused.close();
-    expect(unused.take()).toBeUndefined();
+    expect(unused.feed()).toBeUndefined();
   }, 60_000);
 });
 
@@ -130,7 +145,14 @@ describe('balancedShares', () => {
   const jobs = (...sizes: number[]) => sizes.map((size) => ({ content: 'x'.repeat(size), options: {} }));
   it.each([
     { sizes: [5], count: 2, want: [[0]] },
-    { sizes: [1, 1, 1, 1], count: 2, want: [[0, 2], [1, 3]] },
+    {
+      sizes: [1, 1, 1, 1],
+      count: 2,
+      want: [
+        [0, 2],
+        [1, 3],
+      ],
+    },
     { sizes: [10, 1, 1, 8], count: 2, want: [[0], [1, 2, 3]] },
     { sizes: [3, 3, 3], count: 1, want: [[0, 1, 2]] },
   ])('splits $sizes into $count share(s): $want', ({ sizes, count, want }) => {
