@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /**
@@ -77,7 +78,10 @@ export async function checkNatively(compiler: NativeCompiler, files: readonly Mi
 /** Runs the compiler over the folder's tsconfig.json: the problems it names, or a rejection when it stops without naming any. */
 function runCompiler(compiler: NativeCompiler, folder: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(compiler.executable, ['-p', 'tsconfig.json', '--pretty', 'false'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+    // On two cores or fewer the check shares the machine with the printing thread and prettier's
+    // worker: one thread of its own is as fast there, with less memory (OpenAI: 99 MB against 109-116).
+    const threads = availableParallelism() <= 2 ? ['--singleThreaded'] : [];
+    const child = spawn(compiler.executable, ['-p', 'tsconfig.json', '--pretty', 'false', ...threads], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
