@@ -3,8 +3,12 @@ import { literal } from './comments.js';
 import { isInheritedName, propertyKey } from './names.js';
 import { includesProperty, type Direction } from './read-write-only.js';
 
-/** An example value under construction: objects stay open so `allOf` parts can merge. */
-type Example = { kind: 'object'; fields: Map<string, Example> } | { kind: 'value'; text: string } | { kind: 'any' };
+/**
+ * An example value under construction: objects stay open so `allOf` parts can merge; `none` is a
+ * type no value has (an empty `anyOf` or `enum`, an object that is also a string), printed as
+ * `undefined as never`, the one expression such a type accepts.
+ */
+type Example = { kind: 'object'; fields: Map<string, Example> } | { kind: 'value'; text: string } | { kind: 'any' } | { kind: 'none' };
 
 /**
  * A TypeScript expression of a schema's type, for docs examples that must compile: required
@@ -53,12 +57,14 @@ function buildExample(schema: IrSchema, ctx: BuildContext, hint: string): Exampl
       // An optional `constructor` (or another inherited name) is given too: TypeScript checks a
       // literal without it against Object's own member and rejects it.
       for (const p of schema.properties) if ((p.required || isInheritedName(p.name)) && includesProperty(p, ctx.direction)) fields.set(p.name, build(p.schema, ctx, p.name));
-      return { kind: 'object', fields };
+      // A required property no value fits leaves the object without one too.
+      return [...fields.values()].some((field) => field.kind === 'none') ? NONE : { kind: 'object', fields };
     }
     case 'array':
       return { kind: 'value', text: schema.prefixItems?.length ? `[${schema.prefixItems.map((p) => print(build(p, ctx, hint))).join(', ')}]` : '[]' };
     case 'union':
-      return schema.variants[0] ? build(schema.variants[0], ctx, hint) : { kind: 'any' };
+      // The first variant some value fits.
+      return schema.variants.map((variant) => build(variant, ctx, hint)).find((example) => example.kind !== 'none') ?? NONE;
     case 'intersection': {
       const merged = schema.parts.map((part) => build(part, ctx, hint)).reduce(merge, { kind: 'any' });
       if (merged.kind !== 'object') return merged;
@@ -71,7 +77,8 @@ function buildExample(schema: IrSchema, ctx: BuildContext, hint: string): Exampl
       return merged;
     }
     case 'enum':
-      return { kind: 'value', text: schema.values.length > 0 && schema.values[0] !== null ? literal(schema.values[0]) : 'null' };
+      if (schema.values.length === 0) return NONE;
+      return { kind: 'value', text: schema.values[0] !== null ? literal(schema.values[0]) : 'null' };
     case 'literal':
       return { kind: 'value', text: schema.value === null ? 'null' : literal(schema.value) };
     case 'primitive':
@@ -100,22 +107,29 @@ function declaredProperties(schema: IrSchema, ctx: BuildContext, seen: Set<strin
   return out;
 }
 
-/** allOf: objects merge field by field; a concrete value wins over "anything". */
+const NONE: Example = { kind: 'none' };
+
+/** allOf: objects merge field by field; a concrete value wins over "anything"; an object and a value other than an array fit nothing. */
 function merge(a: Example, b: Example): Example {
+  if (a.kind === 'none' || b.kind === 'none') return NONE;
   if (a.kind === 'any') return b;
   if (b.kind === 'any') return a;
   if (a.kind === 'object' && b.kind === 'object') {
     const fields = new Map(a.fields);
     for (const [name, value] of b.fields) fields.set(name, fields.has(name) ? merge(fields.get(name)!, value) : value);
-    return { kind: 'object', fields };
+    return [...fields.values()].some((field) => field.kind === 'none') ? NONE : { kind: 'object', fields };
   }
-  return a.kind === 'value' ? a : b;
+  const value = a.kind === 'value' ? a : b;
+  const other = a.kind === 'value' ? b : a;
+  return other.kind === 'object' && value.kind === 'value' && !value.text.startsWith('[') ? NONE : value;
 }
 
 function print(example: Example): string {
   switch (example.kind) {
     case 'any':
       return '{}';
+    case 'none':
+      return 'undefined as never';
     case 'value':
       return example.text;
     case 'object':
