@@ -28,8 +28,16 @@ describe('exampleValue', () => {
     // Types no value has (found by the fuzz test, seed 31): the example must still compile.
     { given: 'an empty anyOf (never)', schema: { kind: 'union', variants: [], origin }, want: 'undefined as never' },
     { given: 'an empty enum (never)', schema: { kind: 'enum', values: [], origin }, want: 'undefined as never' },
-    { given: 'an object with a required property of an empty anyOf', schema: object(['pet_type', str], ['kind', { kind: 'union', variants: [], origin }]), want: 'undefined as never' },
-    { given: 'an allOf of an object and a const string', schema: { kind: 'intersection', parts: [object(['name', str]), { kind: 'literal', value: 'x', origin }], origin }, want: 'undefined as never' },
+    {
+      given: 'an object with a required property of an empty anyOf',
+      schema: object(['pet_type', str], ['kind', { kind: 'union', variants: [], origin }]),
+      want: 'undefined as never',
+    },
+    {
+      given: 'an allOf of an object and a const string',
+      schema: { kind: 'intersection', parts: [object(['name', str]), { kind: 'literal', value: 'x', origin }], origin },
+      want: 'undefined as never',
+    },
     { given: 'a union whose first variant no value has', schema: { kind: 'union', variants: [{ kind: 'enum', values: [], origin }, str], origin }, want: '"hint_example"' },
     { given: 'an allOf of an object and an array', schema: { kind: 'intersection', parts: [object(), { kind: 'array', items: str, origin }], origin }, want: '[]' },
   ];
