@@ -39,6 +39,9 @@ describe('the package as users install it', () => {
     expect(installed.code, installed.err).toBe(0);
     // dev-only tools of oasgen are not installed for its users
     for (const devOnly of ['tsx', 'vitest', 'typescript', '@openapitools/openapi-generator-cli']) await expect(access(join(app, 'node_modules', devOnly))).rejects.toThrow();
+    // the type check's native compiler is, with its binary for this platform
+    await access(join(app, 'node_modules', 'typescript-native', 'package.json'));
+    await access(join(app, 'node_modules', '@typescript', `typescript-${process.platform}-${process.arch}`, 'lib', 'tsc'));
 
     const help = await sh(app, 'npx', ['oasgen', '--help']);
     expect([help.code, help.out]).toEqual([0, expect.stringContaining('oasgen generate -i <spec> -o <dir>')]);
