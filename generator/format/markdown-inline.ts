@@ -17,7 +17,19 @@ export type InlineContext = 'cell' | 'line';
 export function isPlainInline(text: string, context: InlineContext): boolean {
   if (text.includes('  ') || /!\[|\{\{|\{%|%\}|\}\}/.test(text)) return false;
   // An empty table cell is plain too.
-  return text === '' || readsWhole(text, (i) => inlineToken(text, i, context));
+  if (text === '') return true;
+  if (text !== text.trim()) return false;
+  for (let i = 0; i < text.length; ) {
+    // Most characters are plain and start nothing: skipped here without a call per character.
+    const code = text.charCodeAt(i);
+    if (isPlainCharacter(code) && !TOKEN_STARTS.has(code)) i++;
+    else {
+      const next = inlineToken(text, i, context);
+      if (next === undefined) return false;
+      i = next;
+    }
+  }
+  return true;
 }
 
 /**
@@ -43,6 +55,9 @@ export function printCell(text: string): string | undefined {
 
 /** The index after the token that starts at `i`, or undefined when the token is not plain. */
 function inlineToken(text: string, i: number, context: InlineContext): number | undefined {
+  // Most characters are plain and start nothing: one test instead of the list below (as plainCharacter answers for them).
+  const code = text.charCodeAt(i);
+  if (isPlainCharacter(code) && !TOKEN_STARTS.has(code)) return i + 1;
   if (text.startsWith('`', i)) return codeSpan(text, i, context);
   if (context === 'cell' && text.startsWith('<br>', i)) return i + 4;
   // A bullet that starts a cell's line (oasgen lists response headers so) stays as it is.
@@ -82,6 +97,9 @@ function plainCharacter(text: string, i: number): number | undefined {
   if ((code === 58 && text.startsWith('://', i)) || ((code === 119 || code === 87) && text.slice(i, i + 4).toLowerCase() === 'www.')) return undefined;
   return isPlainCharacter(code) ? i + 1 : undefined;
 }
+
+/** Characters that may start a token other than one plain character (see inlineToken and plainCharacter). */
+const TOKEN_STARTS = new Set([...'`<*[\\_&:wW'].map((character) => character.charCodeAt(0)));
 
 const PLAIN_PUNCTUATION = new Set([...' .,;:!?\'"()/=+%#{}-'].map((character) => character.charCodeAt(0)));
 

@@ -26,11 +26,11 @@ describe('exampleValue', () => {
       want: '{ description: "description_example" }',
     },
     // Types no value has (found by the fuzz test, seed 31): the example must still compile.
-    { given: 'an empty anyOf (never)', schema: { kind: 'union', variants: [], origin }, want: 'undefined as never' },
+    { given: 'an empty anyOf (never)', schema: { kind: 'union', keyword: 'anyOf', variants: [], origin }, want: 'undefined as never' },
     { given: 'an empty enum (never)', schema: { kind: 'enum', values: [], origin }, want: 'undefined as never' },
     {
       given: 'an object with a required property of an empty anyOf',
-      schema: object(['pet_type', str], ['kind', { kind: 'union', variants: [], origin }]),
+      schema: object(['pet_type', str], ['kind', { kind: 'union', keyword: 'anyOf', variants: [], origin }]),
       want: 'undefined as never',
     },
     {
@@ -38,7 +38,11 @@ describe('exampleValue', () => {
       schema: { kind: 'intersection', parts: [object(['name', str]), { kind: 'literal', value: 'x', origin }], origin },
       want: 'undefined as never',
     },
-    { given: 'a union whose first variant no value has', schema: { kind: 'union', variants: [{ kind: 'enum', values: [], origin }, str], origin }, want: '"hint_example"' },
+    {
+      given: 'a union whose first variant no value has',
+      schema: { kind: 'union', keyword: 'oneOf', variants: [{ kind: 'enum', values: [], origin }, str], origin },
+      want: '"hint_example"',
+    },
     { given: 'an allOf of an object and an array', schema: { kind: 'intersection', parts: [object(), { kind: 'array', items: str, origin }], origin }, want: '[]' },
   ];
   it.each(cases)('$given', ({ schema, schemas = [], want }) => {
