@@ -19,7 +19,7 @@ export type { TypeScriptStyle } from './typescript-source.js';
 export function printTypeScript(text: string, style: TypeScriptStyle, onUnprintable?: (reason: string) => void): string | undefined {
   // A `\u` escape may stand in a name, which is printed from its value here.
   if (/\r|^\uFEFF|^#!|\\u|prettier-ignore|@format|@prettier/.test(text)) return undefined;
-  const file = ts.createSourceFile('file.ts', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
+  const file = ts.createSourceFile('file.ts', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, ts.ScriptKind.TS);
   if ((file as unknown as { parseDiagnostics: readonly unknown[] }).parseDiagnostics.length > 0 || file.statements.length === 0) return undefined;
   const source = new SourceText(text, file, style);
   try {

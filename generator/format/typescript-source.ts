@@ -24,6 +24,25 @@ export class SourceText {
   ) {}
 
   /**
+   * The node `node` is a child of. The file is parsed without parent pointers (setting them costs
+   * about a third of the parse); the few layouts that depend on the parent find it from the root.
+   */
+  parentOf(node: ts.Node): ts.Node {
+    let parent: ts.Node = this.file;
+    for (;;) {
+      let inner: ts.Node | undefined;
+      const found = ts.forEachChild(parent, (child) => {
+        if (child === node) return true;
+        if (inner === undefined && child.pos <= node.pos && node.end <= child.end) inner = child;
+        return undefined;
+      });
+      if (found) return parent;
+      if (!inner) throw new Error('the node is not in this file');
+      parent = inner;
+    }
+  }
+
+  /**
    * `doc` after the comments that lead `node`, as prettier prints comments on their own lines
    * before a statement, member or property (each followed by a line break, a blank line kept).
    */

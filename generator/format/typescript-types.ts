@@ -29,7 +29,7 @@ export function printType(source: SourceText, node: ts.TypeNode): Doc {
     case ts.SyntaxKind.ParenthesizedType:
       return printParenthesized(source, node as ts.ParenthesizedTypeNode);
     case ts.SyntaxKind.UnionType:
-      return printUnion(source, node as ts.UnionTypeNode, unionLayout(node.parent));
+      return printUnion(source, node as ts.UnionTypeNode, unionLayout(source.parentOf(node)));
     case ts.SyntaxKind.IntersectionType:
       return printIntersection(source, node as ts.IntersectionTypeNode);
     case ts.SyntaxKind.TypeLiteral:
@@ -105,7 +105,8 @@ function unionLayout(parent: ts.Node): 'indented' | 'bare' {
  * union or as an array's element they are; around a name, keyword or literal they are dropped.
  */
 function printParenthesized(source: SourceText, node: ts.ParenthesizedTypeNode): Doc {
-  const { type, parent } = node;
+  const { type } = node;
+  const parent = source.parentOf(node);
   if (isSimpleType(type) || ts.isLiteralTypeNode(type) || ts.isTypeLiteralNode(type) || ts.isTypeReferenceNode(type) || ts.isArrayTypeNode(type) || ts.isTupleTypeNode(type)) return printType(source, type);
   // An intersection keeps its parentheses in a union, as prettier prints it (no group of their own).
   if (ts.isIntersectionTypeNode(type) && ts.isUnionTypeNode(parent)) return ['(', printType(source, type), ')'];

@@ -77,7 +77,8 @@ export function printExpression(source: SourceText, node: ts.Expression): Doc {
     case ts.SyntaxKind.BinaryExpression:
       return printLogical(source, node as ts.BinaryExpression);
     case ts.SyntaxKind.AwaitExpression: {
-      const { expression, parent } = node as ts.AwaitExpression;
+      const { expression } = node as ts.AwaitExpression;
+      const parent = source.parentOf(node);
       if (!ts.isVariableDeclaration(parent) && !ts.isExpressionStatement(parent)) throw new Unprintable('await in a place of its own');
       return ['await ', printExpression(source, expression)];
     }
@@ -92,7 +93,7 @@ export function printExpression(source: SourceText, node: ts.Expression): Doc {
     }
     case ts.SyntaxKind.SatisfiesExpression: {
       const { expression, type } = node as ts.SatisfiesExpression;
-      if (!ts.isVariableDeclaration(node.parent)) throw new Unprintable('satisfies in a place of its own');
+      if (!ts.isVariableDeclaration(source.parentOf(node))) throw new Unprintable('satisfies in a place of its own');
       return [printExpression(source, expression), ' satisfies ', printType(source, type)];
     }
     default:
@@ -251,11 +252,12 @@ function couldHug(node: ts.Expression): boolean {
 /** `a ?? 'b'` as a property's value (prettier's printBinaryishExpression there: one group, the operator's line breaking). */
 function printLogical(source: SourceText, node: ts.BinaryExpression): Doc {
   const operator = ts.tokenToString(node.operatorToken.kind);
+  const parent = source.parentOf(node);
   // `if (error instanceof ResponseError)`: inside the parentheses of an if, no group of its own.
-  if (operator === 'instanceof' && ts.isIfStatement(node.parent) && ts.isIdentifier(node.left) && ts.isIdentifier(node.right)) {
+  if (operator === 'instanceof' && ts.isIfStatement(parent) && ts.isIdentifier(node.left) && ts.isIdentifier(node.right)) {
     return [node.left.text, ' ', group(['instanceof', line, node.right.text], { bailOnBreak: true })];
   }
   const simple = (side: ts.Expression): boolean => ts.isIdentifier(side) || ts.isPropertyAccessExpression(side) || ts.isStringLiteral(side) || ts.isNumericLiteral(side);
-  if (!ts.isPropertyAssignment(node.parent) || (operator !== '??' && operator !== '||' && operator !== '&&') || !simple(node.left) || !simple(node.right)) throw new Unprintable('a binary expression');
+  if (!ts.isPropertyAssignment(parent) || (operator !== '??' && operator !== '||' && operator !== '&&') || !simple(node.left) || !simple(node.right)) throw new Unprintable('a binary expression');
   return group([printExpression(source, node.left), ' ', group([operator, line, printExpression(source, node.right)], { bailOnBreak: true })]);
 }
