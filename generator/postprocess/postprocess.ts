@@ -78,7 +78,9 @@ export interface TypeCheckRun {
  * of in the user's build. Skipped when only comments and layout changed since the last clean check.
  * With TypeScript's native compiler (native-check.ts) the check runs in a process of its own and
  * this resolves as soon as it has started; otherwise it runs here, in this thread, before this
- * resolves. Keeps what the next run needs in `state` once the check is clean.
+ * resolves. When the native compiler cannot run (its folder cannot be written, the system will not
+ * start it), the check runs here once that is known. Keeps what the next run needs in `state` once
+ * the check is clean.
  */
 export async function startTypeCheck(files: readonly RenderedFile[], state: TypeCheckState = {}, place: TypeCheckPlace = {}): Promise<TypeCheckRun> {
   const native = place.inProcess ? undefined : (await import('./native-check.js')).nativeCompiler();
@@ -97,10 +99,10 @@ export async function startTypeCheck(files: readonly RenderedFile[], state: Type
       return before?.text === texts[i] ? before : { text: texts[i]!, code: codeFingerprint(f.content) };
     }));
   };
-  const clean = async (): Promise<void> => {
+  const clean = async (by: string): Promise<void> => {
     const now = await checked();
     state.checked = Object.fromEntries(sources.map((f, i) => [f.path, now[i]!]));
-    state.checker = checker;
+    state.checker = by;
   };
   // The same files as the last clean check, changed (if at all) only in comments and layout: the
   // checker would say the same, so the check is skipped (a one-operation summary edit).
@@ -112,28 +114,41 @@ export async function startTypeCheck(files: readonly RenderedFile[], state: Type
       return before !== undefined && (before === now[i] || (before.code !== undefined && before.code === now[i]!.code));
     });
   if (unchanged) {
-    await clean();
+    await clean(checker);
     return { finished: Promise.resolve() };
   }
-  if (!native) {
-    const { typeCheck } = await import('./type-check.js');
+  // In this thread, with the TypeScript ts-morph bundles.
+  const inProcess = async (): Promise<void> => {
+    const { typeCheck, CHECKER } = await import('./type-check.js');
     const result = typeCheck(files, state.buildInfo, place.shipped);
-    if (result.problems.length > 0) return settled(Promise.reject(new GeneratedCodeError(result.problems)));
+    if (result.problems.length > 0) throw new GeneratedCodeError(result.problems);
     state.buildInfo = result.buildInfo;
-    await clean();
-    return { finished: Promise.resolve() };
+    await clean(CHECKER);
+  };
+  if (!native) {
+    const done = inProcess();
+    await done.catch(() => undefined); // done before this resolves; its failure is the caller's to await
+    return settled(done);
   }
   const { checkNatively } = await import('./native-check.js');
-  const folder = place.folder ?? mkdtempSync(join(tmpdir(), 'oasgen-check-'));
   const mirrored = sources.map((f, i) => ({ path: f.path, content: f.content, hash: texts[i]! }));
-  const finished = checkNatively(native, mirrored, folder)
-    .then(async (problems) => {
-      if (problems.length > 0) throw new GeneratedCodeError(problems);
-      await clean();
-    })
-    .finally(() => {
+  const natively = async (): Promise<string[]> => {
+    const folder = place.folder ?? mkdtempSync(join(tmpdir(), 'oasgen-check-'));
+    try {
+      return await checkNatively(native, mirrored, folder);
+    } finally {
       if (place.folder === undefined) rmSync(folder, { recursive: true, force: true });
-    });
+    }
+  };
+  const finished = natively().then(
+    async (problems) => {
+      if (problems.length > 0) throw new GeneratedCodeError(problems);
+      await clean(checker);
+    },
+    // The native compiler could not run (a folder that cannot be written, a binary the system
+    // will not start): the same check runs in this thread instead.
+    () => inProcess(),
+  );
   return settled(finished);
 }
 

@@ -114,6 +114,15 @@ describe('startTypeCheck', () => {
     expect(state.checked).toBeUndefined();
   }, 60_000);
 
+  it('checks in process when the native compiler cannot run (a folder that cannot be made), finding the same problems', async () => {
+    const unwritable = join(folder, 'a-file');
+    await writeFile(unwritable, '');
+    const state: TypeCheckState = {};
+    await expect(checkTypes([PET, BROKEN_API], state, { folder: join(unwritable, 'type-check') })).rejects.toThrow(/apis\/PetApi\.ts:4:3 TS2322/);
+    await checkTypes([PET, API], state, { folder: join(unwritable, 'type-check') });
+    expect(state.checker).toMatch(/^typescript 6\./);
+  }, 60_000);
+
   it('keeps the checker and the files of a clean check, natively or in process', async () => {
     const native: TypeCheckState = {};
     await checkTypes([PET, API], native, { folder });
