@@ -66,7 +66,9 @@ export class WarmWorker {
 
   /** Stops the worker when no formatting took it. */
   async close(): Promise<void> {
-    await this.feed()?.close();
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
   }
 }
 

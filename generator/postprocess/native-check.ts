@@ -3,25 +3,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { CHECK_OPTIONS } from './check-options.js';
 
-/**
- * The options the client is checked with, as tsconfig.json spells them: the same as the in-process
- * check's (type-check.ts), plus TypeScript's incremental state kept in the check folder.
- */
-const COMPILER_OPTIONS = {
-  strict: true,
-  target: 'es2022',
-  module: 'esnext',
-  moduleResolution: 'bundler',
-  lib: ['es2022', 'dom', 'dom.iterable', 'dom.asynciterable'],
-  noEmit: true,
-  skipLibCheck: true,
-  isolatedModules: true,
-  verbatimModuleSyntax: true,
-  types: [],
-  incremental: true,
-  tsBuildInfoFile: './.tsbuildinfo',
-};
+/** check-options.ts, with TypeScript's incremental state kept in the check folder. */
+const COMPILER_OPTIONS = { ...CHECK_OPTIONS, incremental: true, tsBuildInfoFile: './.tsbuildinfo' };
 
 /** The files last written into a check folder, by path, with the hash of each text. */
 const MIRRORED = 'oasgen-mirrored.json';

@@ -1,21 +1,15 @@
 import { getLibFiles, ts } from '@ts-morph/common';
 import { createHash } from 'node:crypto';
 import type { RenderedFile } from '../render/render-files.js';
+import { CHECK_OPTIONS as CHECK_JSON_OPTIONS } from './check-options.js';
 
-/** The compiler options the generated client is checked with: strict, ES2022, DOM-style globals. */
+const ROOT = '/client/';
+
+/** check-options.ts as compiler options, with the incremental state kept in memory (see `typeCheck`). */
 const CHECK_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts', 'lib.dom.asynciterable.d.ts'],
-  noEmit: true,
-  skipLibCheck: true,
-  isolatedModules: true,
-  verbatimModuleSyntax: true,
-  types: [],
+  ...ts.convertCompilerOptionsFromJson(CHECK_JSON_OPTIONS, ROOT).options,
   incremental: true,
-  tsBuildInfoFile: '/client/.tsbuildinfo',
+  tsBuildInfoFile: `${ROOT}.tsbuildinfo`,
 };
 
 /**
@@ -27,7 +21,6 @@ const JSDOC_PARSING = ts.JSDocParsingMode.ParseForTypeErrors;
 /** Names the checker: a clean check by another TypeScript version or other options says nothing about this one. */
 export const CHECKER = `typescript ${ts.version} ${JSON.stringify(CHECK_OPTIONS)} jsdoc ${JSDOC_PARSING}`;
 
-const ROOT = '/client/';
 const LIB_DIR = '/lib/';
 
 export interface TypeCheckResult {
