@@ -3,6 +3,7 @@ import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messageFor } from '../diagnostics/messages.js';
 import { MAX_DEPTH } from '../validate/document-depth.js';
 import { codeFrame, FileSourceMap, type SourceMap } from './source-map.js';
+import { readYamlEvents } from './yaml-events.js';
 
 /** One spec document as loaded: the plain JSON value and a way back to its source text. */
 export interface LoadedSpec {
@@ -12,7 +13,11 @@ export interface LoadedSpec {
   sourceMap: SourceMap;
 }
 
-/** Parses spec text; JSON goes through JSON.parse (fast path), everything else through the YAML 1.2 parser. */
+/**
+ * Parses spec text. JSON goes through JSON.parse; YAML through js-yaml's event parser where both
+ * YAML parsers read the text alike (see yaml-events.ts), else through the full YAML 1.2 parser,
+ * which also reports every malformed text.
+ */
 export function parseSpecText(text: string, file: string): LoadedSpec {
   if (text.trim() === '') throw new SpecError([fileDiagnostic('OAS002', file, messageFor('OAS002', { file }))]);
   const trimmed = text.trimStart();
@@ -23,6 +28,8 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
       // Fall through: the YAML parser reports the error with a line and column.
     }
   }
+  const fast = readYamlEvents(text);
+  if (fast) return { file, document: fast.document, sourceMap: new FileSourceMap(file, text, { events: fast.events }) };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

@@ -1,4 +1,7 @@
-import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Event } from 'js-yaml';
+import { isMap, isSeq, isScalar, parseDocument, type Document, type LineCounter, type Node } from 'yaml';
+import { EventOffsets } from './event-offsets.js';
+import { eventsOf } from './yaml-events.js';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
 
 /** Maps JSON pointers of a loaded document back to `file:line:col`. */
@@ -25,43 +28,60 @@ export function appendPointer(pointer: string, ...segments: (string | number)[])
   return pointer + pointerOf(segments).slice(1);
 }
 
+/** What a file's parse leaves for positions: the full parser's syntax tree, or the event parser's events. */
+export type ParsedYaml = { doc: Document; lines: LineCounter } | { events: readonly Event[] };
+
 /**
- * The source map of one file. The YAML AST is parsed lazily: JSON files are read with
- * JSON.parse for speed and only re-parsed for positions when a diagnostic needs one.
+ * The source map of one file. Positions come from the parse's events where the fast parser read
+ * the file; JSON files are read with JSON.parse for speed and their events are parsed only when a
+ * diagnostic needs a position. The full YAML parser's tree answers the rest: files the fast parser
+ * leaves to it, and the few nodes (a block scalar, an empty value) whose start the events leave out.
  */
 export class FileSourceMap implements SourceMap {
-  private parsed?: { doc: Document; lines: LineCounter };
+  private doc?: Document;
+  private offsets?: EventOffsets | null;
+  private lineStarts?: number[];
   /** Each YAML map's children by key, built on first use: a spec with 30,000 paths gets as many diagnostics. */
   private readonly mapIndex = new WeakMap<object, Map<string, { node: unknown; offset: number }>>();
 
   constructor(
     private readonly file: string,
     private readonly text: string,
-    parsed?: { doc: Document; lines: LineCounter },
+    parsed?: ParsedYaml,
   ) {
-    this.parsed = parsed;
+    if (parsed && 'doc' in parsed) {
+      this.doc = parsed.doc;
+      this.offsets = null;
+    } else if (parsed) this.offsets = new EventOffsets(text, parsed.events);
   }
 
   locate(pointer: string): SourceLocation | undefined {
-    const { doc, lines } = this.ast();
-    let node: unknown = doc.contents;
-    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
-    for (const segment of pointerSegments(pointer)) {
+    const segments = pointerSegments(pointer);
+    const offset = this.eventOffsets()?.offsetOf(segments) ?? this.documentOffset(segments);
+    this.lineStarts ??= newlineStarts(this.text);
+    const { line, column } = linePosition(this.lineStarts, offset);
+    return { file: this.file, line, column, frame: codeFrame(this.text, line, column, this.lineStarts) };
+  }
+
+  private eventOffsets(): EventOffsets | null {
+    if (this.offsets === undefined) {
+      const events = eventsOf(this.text);
+      this.offsets = events ? new EventOffsets(this.text, events) : null;
+    }
+    return this.offsets;
+  }
+
+  private documentOffset(segments: readonly string[]): number {
+    this.doc ??= parseDocument(this.text, { uniqueKeys: false });
+    let node: unknown = this.doc.contents;
+    let offset = (this.doc.contents as Node | null)?.range?.[0] ?? 0;
+    for (const segment of segments) {
       const next = this.childOf(node, segment);
       if (!next) break;
       node = next.node;
       offset = next.offset;
     }
-    const { line, col } = lines.linePos(offset);
-    return { file: this.file, line, column: col, frame: codeFrame(this.text, line, col, lines.lineStarts) };
-  }
-
-  private ast(): { doc: Document; lines: LineCounter } {
-    if (!this.parsed) {
-      const lines = new LineCounter();
-      this.parsed = { doc: parseDocument(this.text, { lineCounter: lines, uniqueKeys: false }), lines };
-    }
-    return this.parsed;
+    return offset;
   }
 
   private childOf(node: unknown, segment: string): { node: unknown; offset: number } | undefined {
@@ -85,6 +105,25 @@ export class FileSourceMap implements SourceMap {
     }
     return undefined;
   }
+}
+
+/** The offset where each line begins, counting `\n` as the YAML parser does (a CRLF line ends after its `\n`). */
+function newlineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** The 1-based line and column of an offset. */
+function linePosition(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
 }
 
 /** A frame shows this many characters of a long line, around the column. */
