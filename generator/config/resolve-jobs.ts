@@ -1,7 +1,7 @@
+import { fullYaml } from '../load/full-yaml.js';
 import { isUrl } from '../load/read-source.js';
 import { access, readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { GenerateOptionsInput } from '../options.js';
 import { applyAdditionalProperties, parseAdditionalProperties, type AdditionalProperties } from './additional-properties.js';
 import { UsageError, type CliFlags } from './cli-args.js';
@@ -117,7 +117,7 @@ async function generatorConfigFile(file: string | undefined, cwd: string): Promi
   const path = resolve(cwd, file);
   let value: unknown;
   try {
-    value = parseYaml(await readFile(path, 'utf8'));
+    value = fullYaml().parse(await readFile(path, 'utf8'));
   } catch (error) {
     throw new ConfigError(path, error instanceof Error ? error.message : String(error));
   }

@@ -1,7 +1,8 @@
-import { LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messageFor } from '../diagnostics/messages.js';
 import { MAX_DEPTH } from '../validate/document-depth.js';
+import { fullYaml } from './full-yaml.js';
 import { codeFrame, FileSourceMap, type SourceMap } from './source-map.js';
 import { readYamlEvents } from './yaml-events.js';
 
@@ -30,6 +31,7 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
   }
   const fast = readYamlEvents(text);
   if (fast) return { file, document: fast.document, sourceMap: new FileSourceMap(file, text, { events: fast.events }) };
+  const { LineCounter, parseDocument } = fullYaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -57,7 +59,7 @@ export function fileDiagnostic(code: 'OAS001' | 'OAS002', file: string, message:
 }
 
 /** The plain value of a YAML document; aliases that expand too far (a "billion laughs" file) are a diagnostic (issue 5). */
-function expandAliases(doc: ReturnType<typeof parseDocument>, file: string): unknown {
+function expandAliases(doc: Document, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {

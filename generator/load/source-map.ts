@@ -1,6 +1,7 @@
 import type { Event } from 'js-yaml';
-import { isMap, isSeq, isScalar, parseDocument, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { EventOffsets } from './event-offsets.js';
+import { fullYaml } from './full-yaml.js';
 import { eventsOf } from './yaml-events.js';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
 
@@ -72,11 +73,12 @@ export class FileSourceMap implements SourceMap {
   }
 
   private documentOffset(segments: readonly string[]): number {
-    this.doc ??= parseDocument(this.text, { uniqueKeys: false });
+    const yaml = fullYaml();
+    this.doc ??= yaml.parseDocument(this.text, { uniqueKeys: false });
     let node: unknown = this.doc.contents;
     let offset = (this.doc.contents as Node | null)?.range?.[0] ?? 0;
     for (const segment of segments) {
-      const next = this.childOf(node, segment);
+      const next = this.childOf(yaml, node, segment);
       if (!next) break;
       node = next.node;
       offset = next.offset;
@@ -84,7 +86,7 @@ export class FileSourceMap implements SourceMap {
     return offset;
   }
 
-  private childOf(node: unknown, segment: string): { node: unknown; offset: number } | undefined {
+  private childOf({ isMap, isScalar, isSeq }: typeof import('yaml'), node: unknown, segment: string): { node: unknown; offset: number } | undefined {
     if (isMap(node)) {
       let index = this.mapIndex.get(node);
       if (!index) {
