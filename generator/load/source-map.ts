@@ -17,12 +17,22 @@ export function pointerSegments(pointer: string): string[] {
   return body
     .slice(1)
     .split('/')
-    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((s) => percentDecoded(s).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** Builds a pointer from segments, escaping `~` and `/` (RFC 6901). */
+/** A `#` pointer is a URI fragment, so `%xx` is decoded; a `%` not followed by two hex digits (a hand-written `$ref`) is kept as it is. */
+function percentDecoded(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Builds a pointer from segments, escaping `~` and `/` (RFC 6901), and `%` as the URI fragment it is (`%25`), so `pointerSegments` gives the segments back. */
 export function pointerOf(segments: readonly (string | number)[]): string {
-  return '#' + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return '#' + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1').replace(/%/g, '%25')).join('');
 }
 
 export function appendPointer(pointer: string, ...segments: (string | number)[]): string {

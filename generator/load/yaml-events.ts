@@ -90,23 +90,31 @@ export function eventsOf(text: string): Event[] | undefined {
   }
 }
 
-/** One document, no directive, and no tag, anchor or alias anywhere: what both parsers read alike. */
+/**
+ * One document, no directive, no tag, anchor or alias anywhere, and no empty mapping key: what both
+ * parsers read alike. (Behind an empty key the event parser also takes a compact nested mapping,
+ * `: a: b`, which the YAML grammar and the full parser refuse.)
+ */
 function isPlainDocument(events: readonly Event[]): boolean {
   let documents = 0;
+  // For each open collection: whether it is a mapping, and how many nodes it holds so far.
+  const open: { mapping: boolean; nodes: number }[] = [];
   for (const event of events) {
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        documents++;
-        if (documents > 1 || event.directives.length > 0) return false;
-        break;
-      case EVENT_ID.ALIAS:
-        return false;
-      case EVENT_ID.SCALAR:
-      case EVENT_ID.SEQUENCE:
-      case EVENT_ID.MAPPING:
-        if (event.tagStart !== -1 || event.anchorStart !== -1) return false;
-        break;
+    if (event.type === EVENT_ID.DOCUMENT) {
+      documents++;
+      if (documents > 1 || event.directives.length > 0) return false;
+      open.push({ mapping: false, nodes: 0 });
+      continue;
     }
+    if (event.type === EVENT_ID.POP) {
+      open.pop();
+      continue;
+    }
+    if (event.type === EVENT_ID.ALIAS || event.tagStart !== -1 || event.anchorStart !== -1) return false;
+    const parent = open[open.length - 1];
+    if (parent?.mapping && parent.nodes % 2 === 0 && event.type === EVENT_ID.SCALAR && event.valueStart === -1) return false;
+    if (parent) parent.nodes++;
+    if (event.type !== EVENT_ID.SCALAR) open.push({ mapping: event.type === EVENT_ID.MAPPING, nodes: 0 });
   }
   return documents === 1;
 }

@@ -1,4 +1,4 @@
-import { pointerSegments } from '../load/source-map.js';
+import { pointerOf, pointerSegments } from '../load/source-map.js';
 import { isObject, stringField, type JsonObject } from './json.js';
 
 /** The result of following a Reference Object inside the loaded document (OAS 3.1 §4.8.23). */
@@ -44,7 +44,7 @@ export function nearestName(document: unknown, pointer: string): string | undefi
   const segments = pointerSegments(pointer);
   const last = segments.pop();
   if (last === undefined) return undefined;
-  const parent = lookupPointer(document, '#' + segments.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join(''));
+  const parent = lookupPointer(document, pointerOf(segments));
   if (!isObject(parent)) return undefined;
   let best: { key: string; distance: number } | undefined;
   for (const key of Object.keys(parent)) {

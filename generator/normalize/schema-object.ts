@@ -169,7 +169,7 @@ function normalizeDiscriminator(document: unknown, node: JsonObject | undefined,
   // fixes the property itself (const or a one-value enum), which real specs rely on.
   for (const variant of variants) {
     if (variant.kind !== 'ref' || mapping.some((m) => m.name === variant.name)) continue;
-    if (!fixesProperty(document, lookupPointer(document, `${COMPONENT_SCHEMA}${variant.name.replace(/~/g, '~0').replace(/\//g, '~1')}`), propertyName)) {
+    if (!fixesProperty(document, lookupPointer(document, appendPointer('#', 'components', 'schemas', variant.name)), propertyName)) {
       mapping.push({ value: variant.name, name: variant.name });
     }
   }

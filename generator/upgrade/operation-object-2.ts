@@ -1,4 +1,4 @@
-import { appendPointer } from '../load/source-map.js';
+import { appendPointer, pointerSegments } from '../load/source-map.js';
 import { arrayField, isObject, objectField, stringField, type JsonObject } from '../normalize/json.js';
 import { upgradeParameter } from './parameter-object-2.js';
 import { upgradeBodyParameter, upgradeFormParameters, type LocatedParameter } from './request-body-2.js';
@@ -57,7 +57,8 @@ function locateParameters(ctx: UpgradeContext, list: readonly unknown[] | undefi
   return (list ?? []).flatMap((raw, i): LocatedParameter[] => {
     if (!isObject(raw)) return [];
     const ref = stringField(raw, '$ref');
-    const name = ref?.startsWith('#/parameters/') ? decodeURIComponent(ref.slice('#/parameters/'.length)).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+    const segments = ref?.startsWith('#/parameters/') ? pointerSegments(ref) : [];
+    const name = segments.length === 2 ? segments[1] : undefined;
     const target = name !== undefined ? shared[name] : undefined;
     if (ref !== undefined && isObject(target)) return [{ node: target, pointer: appendPointer('#', 'parameters', name!), ref, usedAt: appendPointer(pointer, i) }];
     return [{ node: raw, pointer: appendPointer(pointer, i), usedAt: appendPointer(pointer, i) }];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../../generator/diagnostics/diagnostic.js';
 import { parseSpecText } from '../../../generator/load/load-spec.js';
+import { pointerOf, pointerSegments } from '../../../generator/load/source-map.js';
 
 function diagnosticsOf(text: string): [string, number | undefined, number | undefined][] {
   try {
@@ -29,5 +30,29 @@ describe('parseSpecText', () => {
   it('maps YAML pointers to the key line and column', () => {
     const spec = parseSpecText('openapi: 3.1.0\npaths:\n  /pets/{id}:\n    get:\n      responses: {}\n', 'spec.yaml');
     expect(spec.sourceMap.locate('#/paths/~1pets~1{id}/get')).toMatchObject({ line: 4, column: 5 });
+  });
+});
+
+describe('JSON pointers', () => {
+  it.each([
+    [['paths', '/pets/{id}'], '#/paths/~1pets~1{id}'],
+    [['~', 0], '#/~0/0'],
+    [['discounts', '50%'], '#/discounts/50%25'],
+    [['a%41'], '#/a%2541'],
+  ])('pointerOf(%j) is %s, and pointerSegments reads it back', (segments, want) => {
+    expect(pointerOf(segments)).toBe(want);
+    expect(pointerSegments(want)).toEqual(segments.map(String));
+  });
+
+  it.each([
+    ['#/components/schemas/A%20B', ['components', 'schemas', 'A B']],
+    ['#/a/50%', ['a', '50%']],
+  ])('a $ref-style pointer %s reads as %j (a stray %% as written)', (pointer, want) => {
+    expect(pointerSegments(pointer)).toEqual(want);
+  });
+
+  it('locates a key with a % in it', () => {
+    const spec = parseSpecText('paths:\n  /files/50%:\n    get: {}\n', 'spec.yaml');
+    expect(spec.sourceMap.locate(pointerOf(['paths', '/files/50%', 'get']))).toMatchObject({ line: 3, column: 5 });
   });
 });

@@ -37,6 +37,8 @@ describe('readYamlEvents: the fast path reads a text as the full parser does, or
     ['two documents', 'a: 1\n---\nb: 2\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['a syntax error', 'a: [unclosed\n'],
+    ['an empty key (the event parser would take `: b: c`, which YAML refuses)', 'a:\n  : b: c\n'],
+    ['an empty key', ': x\n'],
     ['nesting deeper than the depth limit', 'a: ' + '['.repeat(200) + ']'.repeat(200) + '\n'],
   ])('leaves %s to the full parser', (_name, text) => {
     expect(readYamlEvents(text)).toBeUndefined();
