@@ -51,7 +51,7 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
       }),
     );
   }
-  return { file, document: expandAliases(doc, file), sourceMap: new FileSourceMap(file, text, { doc, lines }) };
+  return { file, document: expandAliases(doc, file), sourceMap: new FileSourceMap(file, text, { doc }) };
 }
 
 export function fileDiagnostic(code: 'OAS001' | 'OAS002', file: string, message: string): Diagnostic {

@@ -1,5 +1,5 @@
 import type { Event } from 'js-yaml';
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { EventOffsets } from './event-offsets.js';
 import { fullYaml } from './full-yaml.js';
 import { eventsOf } from './yaml-events.js';
@@ -40,7 +40,7 @@ export function appendPointer(pointer: string, ...segments: (string | number)[])
 }
 
 /** What a file's parse leaves for positions: the full parser's syntax tree, or the event parser's events. */
-export type ParsedYaml = { doc: Document; lines: LineCounter } | { events: readonly Event[] };
+export type ParsedYaml = { doc: Document } | { events: readonly Event[] };
 
 /**
  * The source map of one file. Positions come from the parse's events where the fast parser read
