@@ -3,7 +3,6 @@
  * case hangs. Each answer says how the case ended: files, diagnostics, or a crash with its stack.
  */
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpecError } from '../../generator/diagnostics/diagnostic.js';
 import { generate } from '../../generator/generate.js';
@@ -14,6 +13,8 @@ export interface FuzzCase {
   extension: 'json' | 'yaml';
   /** Run every stage (type-check and format too); otherwise stop after render, the slow stages are input-independent. */
   full: boolean;
+  /** A folder of the test's (it removes it) where the case's spec is written. */
+  folder: string;
 }
 
 export interface FuzzOutcome {
@@ -26,13 +27,13 @@ export interface FuzzOutcome {
 class StopAfterRender extends Error {}
 
 async function runCase(c: FuzzCase): Promise<FuzzOutcome> {
-  const input = join(tmpdir(), `oasgen-fuzz-${process.pid}.${c.extension}`);
+  const input = join(c.folder, `spec.${c.extension}`);
   await writeFile(input, c.text);
   const onStage = (stage: string): void => {
     if (!c.full && stage === 'postprocess') throw new StopAfterRender();
   };
   try {
-    const result = await generate({ input, output: join(tmpdir(), 'oasgen-fuzz-never-written'), cacheDir: false, onStage });
+    const result = await generate({ input, output: join(c.folder, 'never-written'), cacheDir: false, onStage });
     return { id: c.id, ended: 'files', detail: `${result.files.length} files`, files: result.files.map((f) => ({ path: f.path, content: f.content })) };
   } catch (error) {
     if (error instanceof StopAfterRender) return { id: c.id, ended: 'rendered', detail: '' };

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -88,6 +89,8 @@ describe('fuzz: broken variants of real specs', () => {
   it(`${CASES} cases end in files or diagnostics (seed ${SEED})`, async () => {
     const originals = await Promise.all(SPECS.map(async (spec) => parse(await readFile(spec, 'utf8')) as Record<string, never>));
     const worker = new Worker();
+    const folder = await mkdtemp(join(tmpdir(), 'oasgen-fuzz-cases-'));
+    dirs.push(folder);
     const tally: Record<FuzzOutcome['ended'], number> = { files: 0, diagnostics: 0, rendered: 0, crash: 0 };
     const crashes: string[] = [];
     const samples: FuzzOutcome[] = [];
@@ -97,7 +100,7 @@ describe('fuzz: broken variants of real specs', () => {
         const random = prng(SEED * 1_000_003 + id);
         const spec = SPECS[id % SPECS.length]!;
         const { document, steps } = brokenSpec(originals[id % SPECS.length]!, random);
-        const outcome = await worker.run({ id, full: id % FULL_EVERY === 0, ...textOf(document, random) });
+        const outcome = await worker.run({ id, full: id % FULL_EVERY === 0, folder, ...textOf(document, random) });
         tally[outcome.ended]++;
         if (outcome.ended === 'crash') {
           crashes.push(`case ${id} (${spec}; ${steps.join('; ')}): ${outcome.detail}`);
