@@ -6,7 +6,8 @@ import { isSameDocumentRef } from '../normalize/resolve-ref.js';
 import { upgradeSwagger2 } from '../upgrade/upgrade-swagger2.js';
 import { MAX_DEPTH, tooDeepPointer } from '../validate/document-depth.js';
 import { hasSupportedVersion } from '../validate/openapi-version.js';
-import { fileDiagnostic, parseSpecText, type LoadedSpec } from './parse-spec-text.js';
+import { fileDiagnostic, jsonNestingOffset, parseSpecText, tooDeepDiagnostic, type LoadedSpec } from './parse-spec-text.js';
+import { FileSourceMap } from './source-map.js';
 import { isUrl, readFailureReason, readSource } from './read-source.js';
 
 export { parseSpecText, type LoadedSpec } from './parse-spec-text.js';
@@ -37,8 +38,11 @@ export async function loadSpec(input: string, displayName: string = input): Prom
   // Bundling and the 2.0 upgrade recurse over the document: a too-deep one stops here (issue 5).
   const deep = tooDeepPointer(root.document);
   if (deep !== undefined) {
-    const where = root.sourceMap.locate(deep);
-    throw new SpecError([{ code: 'OAS106', severity: 'error', pointer: deep, message: messageFor('OAS106', { limit: String(MAX_DEPTH) }), ...(where ? { location: where } : {}) }]);
+    // A JSON text this deep has no events to locate it by (TooDeepText): its brackets do.
+    const located = root.sourceMap.locate(deep);
+    const opening = located ? undefined : jsonNestingOffset(text, MAX_DEPTH);
+    const where = located ?? (opening === undefined ? undefined : new FileSourceMap(displayName, text).at(opening));
+    throw new SpecError([tooDeepDiagnostic(deep, where)]);
   }
   // Redocly's bundler throws on a version it does not know: validate reports that one (OAS005).
   const bundled = hasSupportedVersion(root.document) && hasExternalRefs(root.document)

@@ -3,8 +3,9 @@ import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { messageFor } from '../diagnostics/messages.js';
 import { MAX_DEPTH } from '../validate/document-depth.js';
 import { fullYaml } from './full-yaml.js';
+import type { SourceLocation } from '../diagnostics/diagnostic.js';
 import { codeFrame, FileSourceMap, type SourceMap } from './source-map.js';
-import { readYamlEvents } from './yaml-events.js';
+import { readYamlEvents, TooDeepText, type YamlEvents } from './yaml-events.js';
 
 /** One spec document as loaded: the plain JSON value and a way back to its source text. */
 export interface LoadedSpec {
@@ -29,7 +30,7 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
       // Fall through: the YAML parser reports the error with a line and column.
     }
   }
-  const fast = readYamlEvents(text);
+  const fast = readTooDeep(text, file);
   if (fast) return { file, document: fast.document, sourceMap: new FileSourceMap(file, text, { events: fast.events }) };
   const { LineCounter, parseDocument } = fullYaml();
   const lines = new LineCounter();
@@ -52,6 +53,64 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
     );
   }
   return { file, document: expandAliases(doc, file), sourceMap: new FileSourceMap(file, text, { doc }) };
+}
+
+/** `readYamlEvents`, with a text that nests too deep for any parser one OAS106 where the event parser gave up. */
+function readTooDeep(text: string, file: string): YamlEvents | undefined {
+  try {
+    return readYamlEvents(text);
+  } catch (error) {
+    if (!(error instanceof TooDeepText)) throw error;
+    throw new SpecError([tooDeepDiagnostic('#', new FileSourceMap(file, text).at(error.offset))]);
+  }
+}
+
+/** OAS106 at `pointer`: the document nests deeper than MAX_DEPTH there. */
+export function tooDeepDiagnostic(pointer: string, location: SourceLocation | undefined): Diagnostic {
+  return { code: 'OAS106', severity: 'error', pointer, message: messageFor('OAS106', { limit: String(MAX_DEPTH) }), ...(location ? { location } : {}) };
+}
+
+/**
+ * Where a JSON text first opens a value nested `depth` levels deep (the first such value in
+ * document order, as `tooDeepPointer` finds it), scanned without a parser: at its key when it is a
+ * member of an object, as positions go (event-offsets.ts); undefined for a text that nests less.
+ */
+export function jsonNestingOffset(text: string, depth: number): number | undefined {
+  let level = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') i = stringEnd(text, i);
+    else if (c === '{' || c === '[') {
+      if (level === depth) return keyBefore(text, i) ?? i;
+      level++;
+    } else if (c === '}' || c === ']') level--;
+  }
+  return undefined;
+}
+
+/** The offset of the closing quote of the string opening at `start`. */
+function stringEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+  return i;
+}
+
+/** The opening quote of the key whose value starts at `value` (`"key": value`), if any. */
+function keyBefore(text: string, value: number): number | undefined {
+  let i = value - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  if (text[i] !== ':') return undefined;
+  i--;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  if (text[i] !== '"') return undefined;
+  // Back to the quote no backslash escapes.
+  for (let j = i - 1; j >= 0; j--) {
+    if (text[j] !== '"') continue;
+    let slashes = 0;
+    while (text[j - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 0) return j;
+  }
+  return undefined;
 }
 
 export function fileDiagnostic(code: 'OAS001' | 'OAS002', file: string, message: string): Diagnostic {

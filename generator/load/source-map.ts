@@ -2,7 +2,7 @@ import type { Event } from 'js-yaml';
 import type { Document, Node } from 'yaml';
 import { EventOffsets } from './event-offsets.js';
 import { fullYaml } from './full-yaml.js';
-import { eventsOf } from './yaml-events.js';
+import { eventsOf, TooDeepText } from './yaml-events.js';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
 
 /** Maps JSON pointers of a loaded document back to `file:line:col`. */
@@ -50,7 +50,8 @@ export type ParsedYaml = { doc: Document } | { events: readonly Event[] };
  */
 export class FileSourceMap implements SourceMap {
   private doc?: Document;
-  private offsets?: EventOffsets | null;
+  /** The events' offsets; null where the full parser's tree answers; 'too deep' for a text no parser is to read (TooDeepText). */
+  private offsets?: EventOffsets | null | 'too deep';
   private lineStarts?: number[];
   /** Each YAML map's children by key, built on first use: a spec with 30,000 paths gets as many diagnostics. */
   private readonly mapIndex = new WeakMap<object, Map<string, { node: unknown; offset: number }>>();
@@ -66,18 +67,31 @@ export class FileSourceMap implements SourceMap {
     } else if (parsed) this.offsets = new EventOffsets(text, parsed.events);
   }
 
+  /** Where the value at `pointer` starts; undefined in a text that nests too deep to read for positions (TooDeepText). */
   locate(pointer: string): SourceLocation | undefined {
     const segments = pointerSegments(pointer);
-    const offset = this.eventOffsets()?.offsetOf(segments) ?? this.documentOffset(segments);
+    const offsets = this.eventOffsets();
+    const offset = offsets === 'too deep' ? undefined : (offsets?.offsetOf(segments) ?? this.documentOffset(segments));
+    return offset === undefined ? undefined : this.at(offset);
+  }
+
+  /** The location of an offset into the text. */
+  at(offset: number): SourceLocation {
     this.lineStarts ??= newlineStarts(this.text);
     const { line, column } = linePosition(this.lineStarts, offset);
     return { file: this.file, line, column, frame: codeFrame(this.text, line, column, this.lineStarts) };
   }
 
-  private eventOffsets(): EventOffsets | null {
+  private eventOffsets(): EventOffsets | null | 'too deep' {
     if (this.offsets === undefined) {
-      const events = eventsOf(this.text);
-      this.offsets = events ? new EventOffsets(this.text, events) : null;
+      try {
+        const events = eventsOf(this.text);
+        this.offsets = events ? new EventOffsets(this.text, events) : null;
+      } catch (error) {
+        if (!(error instanceof TooDeepText)) throw error;
+        // Neither parser is to read it (see TooDeepText); the full parser's tree, when the load built one, still answers.
+        this.offsets = this.doc ? null : 'too deep';
+      }
     }
     return this.offsets;
   }

@@ -11,6 +11,7 @@ import {
   nullCoreTag,
   parseEvents,
   SCALAR_STYLE,
+  YAMLException,
   type Event,
   type ScalarEvent,
 } from 'js-yaml';
@@ -68,7 +69,7 @@ const objectMapTag = defineMappingTag('tag:yaml.org,2002:map', {
 
 const SCHEMA = FAILSAFE_SCHEMA.withTags(...CORE_TAGS, objectMapTag);
 
-/** The document and its events, or undefined when the text needs the full parser (see YamlEvents). */
+/** The document and its events, or undefined when the text needs the full parser (see YamlEvents); throws TooDeepText. */
 export function readYamlEvents(text: string): YamlEvents | undefined {
   const events = eventsOf(text);
   if (!events || !isPlainDocument(events)) return undefined;
@@ -81,11 +82,31 @@ export function readYamlEvents(text: string): YamlEvents | undefined {
   }
 }
 
-/** The events of any YAML text the event parser accepts (JSON included), or undefined. */
+/**
+ * How deep the event parser reads: one level past MAX_DEPTH, so that a text it gives up on holds a
+ * container validation refuses anyway (document-depth.ts).
+ */
+const EVENT_DEPTH = MAX_DEPTH + 1;
+
+/**
+ * Thrown for a text that nests deeper than the event parser reads, with the offset where it gave
+ * up. No parser is to read such a text further: the full parser recurses to the end of the stack,
+ * and V8 can abort the process outright when a regular expression is compiled there (the fuzz test,
+ * seed 61: a 10,000-deep JSON spec, located for its diagnostic).
+ */
+export class TooDeepText extends Error {
+  constructor(readonly offset: number) {
+    super(`the text nests deeper than ${EVENT_DEPTH} levels`);
+    this.name = 'TooDeepText';
+  }
+}
+
+/** The events of any YAML text the event parser accepts (JSON included), or undefined; throws TooDeepText. */
 export function eventsOf(text: string): Event[] | undefined {
   try {
-    return parseEvents(text, { maxDepth: MAX_DEPTH });
-  } catch {
+    return parseEvents(text, { maxDepth: EVENT_DEPTH });
+  } catch (error) {
+    if (error instanceof YAMLException && error.reason.startsWith('nesting exceeded maxDepth')) throw new TooDeepText(error.mark?.position ?? 0);
     return undefined;
   }
 }

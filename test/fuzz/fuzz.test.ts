@@ -42,7 +42,8 @@ class Worker {
   private child: ChildProcess | undefined;
 
   run(c: FuzzCase): Promise<FuzzOutcome> {
-    const child = (this.child ??= fork(join(import.meta.dirname, 'fuzz-worker.ts'), { execArgv: ['--import', 'tsx', '--stack-size=984'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }));
+    // Its stderr is the test's: a worker that dies (a V8 abort) shows why.
+    const child = (this.child ??= fork(join(import.meta.dirname, 'fuzz-worker.ts'), { execArgv: ['--import', 'tsx', '--stack-size=984'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
     return new Promise((resolve) => {
       const done = (outcome: FuzzOutcome): void => {
         clearTimeout(timer);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { FileSourceMap, pointerOf } from '../../../generator/load/source-map.js';
-import { readYamlEvents } from '../../../generator/load/yaml-events.js';
+import { readYamlEvents, TooDeepText } from '../../../generator/load/yaml-events.js';
 
 /** What the full YAML parser makes of a text: the value the fast path must equal. */
 function fullParse(text: string): unknown {
@@ -39,9 +39,34 @@ describe('readYamlEvents: the fast path reads a text as the full parser does, or
     ['a syntax error', 'a: [unclosed\n'],
     ['an empty key (the event parser would take `: b: c`, which YAML refuses)', 'a:\n  : b: c\n'],
     ['an empty key', ': x\n'],
-    ['nesting deeper than the depth limit', 'a: ' + '['.repeat(200) + ']'.repeat(200) + '\n'],
   ])('leaves %s to the full parser', (_name, text) => {
     expect(readYamlEvents(text)).toBeUndefined();
+  });
+
+  // No parser reads further than one level past the depth limit (validation refuses such a
+  // document anyway): the full parser would recurse to the end of the stack.
+  it.each([
+    { given: 'a container at the depth limit', text: 'a: ' + '['.repeat(200) + ']'.repeat(200) + '\n', want: 'read' },
+    { given: 'a node one level past it', text: 'a: ' + '['.repeat(201) + ']'.repeat(201) + '\n', want: 3 + 200 },
+    // Inside a flow collection it gives up as the 200th bracket opens its item.
+    { given: 'flow JSON 10,000 deep', text: '{"a":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}', want: 5 + 199 },
+    { given: 'block nesting past it', text: Array.from({ length: 203 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' x\n', want: 'offset' },
+  ])('given $given, reads it or throws TooDeepText where it gave up ($want)', ({ text, want }) => {
+    let outcome: string | number = 'read';
+    try {
+      readYamlEvents(text);
+    } catch (error) {
+      if (!(error instanceof TooDeepText)) throw error;
+      outcome = want === 'offset' ? 'offset' : error.offset;
+      if (want === 'offset') expect(text.slice(error.offset).trimStart().startsWith('k:')).toBe(true);
+    }
+    expect(outcome).toBe(want);
+  });
+
+  it('leaves a JSON text too deep for the event parser unlocated instead of handing it to the full parser', () => {
+    const text = '{"a": {"b": ' + '['.repeat(10_000) + ']'.repeat(10_000) + '}}';
+    expect(new FileSourceMap('f.json', text).locate('#/a/b')).toBeUndefined();
+    expect(new FileSourceMap('f.json', '{"a": {"b": []}}').locate('#/a/b')).toMatchObject({ line: 1, column: 8 });
   });
 });
 
