@@ -10,7 +10,7 @@ import { loadSpec } from './load/load-spec.js';
 import { normalizeDocument } from './normalize/normalize-document.js';
 import { fileHash } from './cache/cache-key.js';
 import { openRunCache } from './cache/open-cache.js';
-import type { RunCache } from './cache/run-cache.js';
+import type { CachedRun, RunCache } from './cache/run-cache.js';
 import { builtinTemplatesDir, resolveOptions, type GenerateOptions, type GenerateOptionsInput } from './options.js';
 import { planClient } from './plan/plan.js';
 import type { ApiModel } from './normalize/api-model.js';
@@ -59,7 +59,7 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const specHash = fileHash(options.input);
   const cache = await timed('cache', () => openRunCache(options));
   const hit = await cache?.lookup();
-  if (hit) return writeOrCheck({ files: hit.files, diagnostics: hit.diagnostics, timings }, options, timed);
+  if (hit) return serveFromCache(hit, { diagnostics: hit.diagnostics, timings }, options, timed, cache!);
   const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), (await cache?.typeCheckState()) ?? {}];
   // With nothing formatted before (a first run), prettier gets ready on another core while this one
   // reads the spec and renders; after an edit the few files left format faster on this thread.
@@ -112,7 +112,22 @@ async function generateAfresh(
   const files = [...formatted, manifestFile(formatted)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const inputs = await Promise.all(specFiles.map(async (path) => ({ path, hash: (await (path === options.input ? specHash : fileHash(path))) ?? '' })));
   await timed('cache', () => cache?.store({ inputs, files, diagnostics, format: formatCache, used, typeCheck: typeState }));
-  return writeOrCheck({ files, diagnostics, timings, model, plan }, options, timed);
+  return writeOrCheck({ files, diagnostics, timings, model, plan }, options, timed, cache);
+}
+
+/**
+ * A run whose result the cache holds whole. When the output folder still holds every file as the
+ * cache last saw it (sizes and times, see CachedRun), there is nothing to write or to compare.
+ */
+async function serveFromCache(hit: CachedRun, result: Omit<GenerateResult, 'files'>, options: GenerateOptions, timed: Timed, cache: RunCache): Promise<GenerateResult> {
+  const files = hit.files();
+  if (options.check) {
+    const drift = await timed('check', () => (hit.holdsItsFiles(options.output) ? { differing: [], missing: [], stale: [] } : checkFiles(files, options.output)));
+    return { ...result, files, drift };
+  }
+  if (!options.write) return { ...result, files };
+  const changes = await timed('emit', () => (hit.holdsItsFiles(options.output) ? { written: [], unchanged: hit.paths, removed: [] } : emitRecorded(files, options.output, cache)));
+  return { ...result, files, changes };
 }
 
 type Timed = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
@@ -135,8 +150,15 @@ async function loadNormalized(options: GenerateOptions, timed: Timed): Promise<{
 }
 
 /** The last stage: compare with the output folder (`check`), write to it (`write`), or neither. */
-async function writeOrCheck(result: GenerateResult, options: GenerateOptions, timed: Timed): Promise<GenerateResult> {
+async function writeOrCheck(result: GenerateResult, options: GenerateOptions, timed: Timed, cache: RunCache | undefined): Promise<GenerateResult> {
   if (options.check) return { ...result, drift: await timed('check', () => checkFiles(result.files, options.output)) };
   if (!options.write) return result;
-  return { ...result, changes: await timed('emit', () => emitFiles(result.files, options.output)) };
+  return { ...result, changes: await timed('emit', () => emitRecorded(result.files, options.output, cache)) };
+}
+
+/** `emitFiles`, then the cache records how the written folder looks (see CachedRun.holdsItsFiles). */
+async function emitRecorded(files: RenderedFile[], output: string, cache: RunCache | undefined): Promise<OutputChanges> {
+  const changes = await emitFiles(files, output);
+  cache?.recordOutput(output, files);
+  return changes;
 }

@@ -45,6 +45,33 @@ describe('the generation cache', () => {
     expect(await readFile(join(dir, 'out', 'index.ts'), 'utf8')).toBe(contents(again).get('index.ts'));
   }, 120_000);
 
+  it('tells an unchanged output folder by sizes and times, and reads a file only when they differ', async () => {
+    await run(PETSTORE);
+    const index = join(dir, 'out', 'index.ts');
+    const text = await readFile(index, 'utf8');
+    // Same text, newer time (a checkout, say): read, found the same, and left alone.
+    await writeFile(index, text);
+    expect((await run(PETSTORE)).changes?.written).toEqual([]);
+    // Edited by hand to the same size: read, found different, rewritten.
+    await writeFile(index, text.replace('export', 'EXPORT'));
+    const again = await run(PETSTORE);
+    expect(again.changes?.written).toEqual(['index.ts']);
+    expect(await readFile(index, 'utf8')).toBe(text);
+    // Served whole without a texts file to read: a broken cache is a cache miss, never a crash.
+    await writeFile(join(dir, 'cache', 'contents.json'), '[]');
+    expect(stages(await run(PETSTORE))).toContain('render');
+  }, 120_000);
+
+  it('serves --check from the cache: up to date while the folder holds the files, a diff once one is edited', async () => {
+    await run(PETSTORE);
+    const check = () => generate({ input: PETSTORE, output: join(dir, 'out'), check: true, cacheDir: join(dir, 'cache') });
+    const clean = await check();
+    expect(stages(clean)).toEqual(['cache', 'check']);
+    expect(clean.drift).toEqual({ differing: [], missing: [], stale: [] });
+    await writeFile(join(dir, 'out', 'index.ts'), '// edited\n');
+    expect((await check()).drift?.differing).toEqual(['index.ts']);
+  }, 120_000);
+
   it('is invalidated by a changed template and by a changed option', async () => {
     const plain = await run(PETSTORE);
     const templates = join(dir, 'templates');
