@@ -71,6 +71,24 @@ export class RunCache {
   }
 
   /**
+   * The hash of each text `folder` holds as the last stored run wrote it (its size and time
+   * unchanged since, see recordOutput), by path: what a rerun after a spec edit need not read to
+   * compare. Read before this run stores its own.
+   */
+  async heldTexts(folder: string): Promise<Map<string, string>> {
+    const held = new Map<string, string>();
+    if (!this.reusable) return held;
+    const [entry, recorded] = await Promise.all([readJson<RunEntry>(join(this.dir, RUN)), readJson<OutputStats>(join(this.dir, OUTPUT))]);
+    if (entry?.version !== 2 || recorded?.key !== entry.key || recorded.folder !== folder) return held;
+    for (const file of entry.files) {
+      const then = recorded.stats[file.path];
+      const now = then && statIn(folder, file.path);
+      if (now && then[0] === now[0] && then[1] === now[1]) held.set(file.path, file.hash);
+    }
+    return held;
+  }
+
+  /**
    * Records how the output folder's files look now, right after this run wrote them (or found them
    * as they should be): the next unchanged run compares sizes and times instead of reading them.
    */
@@ -183,7 +201,7 @@ function sizeOf(path: string): number | undefined {
   }
 }
 
-function textHash(text: string): string {
+export function textHash(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 

@@ -17,6 +17,12 @@ export interface OutputDrift {
   stale: string[];
 }
 
+/** The texts an output folder is known to hold, by path, as hashes (RunCache.heldTexts), and the hash they are taken with. */
+export interface HeldTexts {
+  texts: ReadonlyMap<string, string>;
+  hash: (text: string) => string;
+}
+
 /** Refused to write: a file oasgen would write exists but belongs to someone else (not in the manifest). */
 export class OutputConflictError extends Error {
   constructor(readonly files: readonly string[]) {
@@ -43,16 +49,24 @@ async function readIfExists(path: string): Promise<string | undefined> {
  * written when any target belongs to someone else. A folder that does not exist yet is written
  * whole beside it and renamed into place: it appears complete or not at all.
  */
-export async function emitFiles(files: RenderedFile[], outputDir: string): Promise<OutputChanges> {
+export async function emitFiles(files: RenderedFile[], outputDir: string, held?: HeldTexts): Promise<OutputChanges> {
   if (!existsSync(outputDir)) return emitNewFolder(files, outputDir);
   const owned = new Set((await readManifest(outputDir)) ?? []);
-  const current = await Promise.all(files.map(async (f) => ({ file: f, existing: await readIfExists(join(outputDir, f.path)) })));
+  // A file whose text the folder is known to hold (an earlier run wrote it, untouched since) is
+  // compared by hash, not read: it is oasgen's, so it is never a conflict either.
+  const current = await Promise.all(
+    files.map(async (file) => {
+      const hash = held?.texts.get(file.path);
+      if (hash === undefined) return { file, existing: await readIfExists(join(outputDir, file.path)), same: false };
+      return { file, existing: undefined, same: held!.hash(file.content) === hash };
+    }),
+  );
   const conflicts = current.filter(({ file, existing }) => existing !== undefined && existing !== file.content && file.path !== MANIFEST && !owned.has(file.path));
   if (conflicts.length > 0) throw new OutputConflictError(conflicts.map((c) => c.file.path));
   const changes: OutputChanges = { written: [], unchanged: [], removed: [] };
   const write = folderWriter(outputDir);
-  for (const { file, existing } of current) {
-    if (existing === file.content) {
+  for (const { file, existing, same } of current) {
+    if (same || existing === file.content) {
       changes.unchanged.push(file.path);
       continue;
     }

@@ -72,6 +72,19 @@ describe('the generation cache', () => {
     expect((await check()).drift?.differing).toEqual(['index.ts']);
   }, 120_000);
 
+  it('after a spec edit, writes the changed files and any file edited by hand since, and compares the rest by hash', async () => {
+    const spec = join(dir, 'openapi.yaml');
+    await cp(PETSTORE, spec);
+    await run(spec);
+    const index = join(dir, 'out', 'index.ts');
+    const text = await readFile(index, 'utf8');
+    await writeFile(index, text.replace('export', 'EXPORT'));
+    await writeFile(spec, (await readFile(spec, 'utf8')).replace('summary: Find pet by ID.', 'summary: Find one pet by its ID.'));
+    const after = await run(spec);
+    expect(after.changes?.written.sort()).toEqual(['README.md', 'apis/PetApi.ts', 'docs/PetApi.md', 'index.ts']);
+    expect(await readFile(index, 'utf8')).toBe(text);
+  }, 120_000);
+
   it('is invalidated by a changed template and by a changed option', async () => {
     const plain = await run(PETSTORE);
     const templates = join(dir, 'templates');
