@@ -13,6 +13,18 @@ const VARIANT_SUFFIX: Record<BodyKind, string> = { json: 'Json', stream: 'Stream
 /** One file per tag: `apis/<Tag>Api.ts`, with the types of the operations it is home to. */
 export function planApis(model: ApiModel, names: NameTable): PlannedFile[] {
   const knownSchemes = new Set(model.securitySchemes.map((s) => s.key));
+  // The first of tags of the same name, as a search finds it.
+  const descriptions = new Map([...model.tags].reverse().map((t) => [t.name, t.description]));
+  // Each tag's operations in spec order, gathered once (a pass over every operation per tag took
+  // 0.2 s for the synthetic spec of 10,000 operations).
+  const byTag = new Map<string, number[]>();
+  names.operations.forEach((opNames, index) => {
+    for (const tag of new Set(opNames.tags)) {
+      const indexes = byTag.get(tag);
+      if (indexes) indexes.push(index);
+      else byTag.set(tag, [index]);
+    }
+  });
   const files: PlannedFile[] = [];
   for (const [tag, className] of [...names.apiClasses].sort((a, b) => compareText(a[1], b[1]))) {
     const scope = collectingScope(names.models);
@@ -22,20 +34,20 @@ export function planApis(model: ApiModel, names: NameTable): PlannedFile[] {
     const operationTypes: OperationTypesView[] = [];
     const methods: MethodView[] = [];
     const homeImports = new Map<string, Set<string>>();
-    model.operations.forEach((operation, index) => {
+    for (const index of byTag.get(tag) ?? []) {
+      const operation = model.operations[index]!;
       const opNames = names.operations[index]!;
-      if (!opNames.tags.includes(tag)) return;
       const home = opNames.tags[0]!;
       const params = planParams(operation, requestScope(scope, names.requestModels));
       if (home === tag) operationTypes.push(planOperationTypes(operation, opNames, params, scope, runtimeTypes));
       else addImport(homeImports, names.apiClasses.get(home)!, [opNames.params, opNames.error]);
       const security = (operation.security ?? model.security).map((alt) => alt.filter((r) => knownSchemes.has(r.scheme)));
       methods.push(...planMethods(operation, opNames, params, { scope, runtimeTypes, methodNames, security, operationIndex: index }));
-    });
+    }
     const usesSecurity = methods.some((m) => m.requestSpec.includes('securitySchemes'));
     const view: ApiView = {
       className,
-      doc: jsdocLines(model.tags.find((t) => t.name === tag)?.description ?? (tag === DEFAULT_TAG ? undefined : tag)),
+      doc: jsdocLines(descriptions.get(tag) ?? (tag === DEFAULT_TAG ? undefined : tag)),
       imports: apiImports(scope.used, runtimeTypes, homeImports, usesSecurity),
       operationTypes,
       methods,
