@@ -59,7 +59,7 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const specHash = fileHash(options.input);
   const cache = await timed('cache', () => openRunCache(options));
   const hit = await cache?.lookup();
-  if (hit) return serveFromCache(hit, { diagnostics: hit.diagnostics, timings }, options, timed, cache!);
+  if (cache && hit) return serveFromCache(hit, { diagnostics: hit.diagnostics, timings }, options, timed, cache);
   const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), (await cache?.typeCheckState()) ?? {}];
   // With nothing formatted before (a first run), prettier gets ready on another core while this one
   // reads the spec and renders; after an edit the few files left format faster on this thread.
