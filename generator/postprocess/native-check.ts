@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -111,6 +112,30 @@ function mirror(files: readonly MirroredFile[], folder: string): boolean {
   writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ compilerOptions: COMPILER_OPTIONS, files: files.map((f) => f.path) }));
   writeFileSync(listed, JSON.stringify(now));
   return before !== undefined;
+}
+
+/**
+ * The texts a check folder holds, as its list records them: for a path, the text whose hash the
+ * list gives, when that is `hash` (and the file still reads so); undefined otherwise.
+ */
+export function mirroredText(folder: string): (path: string, hash: string) => string | undefined {
+  let listed: Record<string, string> | null | undefined;
+  return (path, hash) => {
+    if (listed === undefined) {
+      try {
+        listed = JSON.parse(readFileSync(join(folder, MIRRORED), 'utf8')) as Record<string, string>;
+      } catch {
+        listed = null;
+      }
+    }
+    if (listed?.[path] !== hash) return undefined;
+    try {
+      const text = readFileSync(join(folder, path), 'utf8');
+      return createHash('sha1').update(text).digest('base64url') === hash ? text : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** `a.ts(4,3): error TS2322: message` (further lines of the message indented) → `a.ts:4:3 TS2322: message`. */

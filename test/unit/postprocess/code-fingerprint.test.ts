@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeFingerprint } from '../../../generator/postprocess/code-fingerprint.js';
 import { checkTypes as check, GeneratedCodeError, type TypeCheckState } from '../../../generator/postprocess/postprocess.js';
@@ -40,5 +43,23 @@ describe('checkTypes across runs', () => {
     await expect(checkTypes(model('A pet, edited.', 'Missing'), state)).rejects.toThrow(GeneratedCodeError);
     await checkTypes([...model('A pet.'), { path: 'index.ts', content: 'export {};\n' }], state);
     expect(state.buildInfo).not.toBe(buildInfo); // another file: checked again
+  }, 60_000);
+
+  // Natively, a clean check keeps no fingerprints: its folder keeps the texts it checked, and the
+  // next run fingerprints the ones that changed from there.
+  it('natively, skips the checker for a change in comments only by the texts its folder kept, and still fails a change in code', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'oasgen-fingerprint-'));
+    try {
+      const state: TypeCheckState = {};
+      await check(model('A pet.'), state, { folder });
+      expect(state.checked?.['models/Pet.ts']?.code).toBeUndefined();
+      await check(model('A pet, edited.'), state, { folder });
+      // Skipped: the folder still holds the text of the first check, and the new fingerprint is kept.
+      expect(await readFile(join(folder, 'models/Pet.ts'), 'utf8')).toBe(model('A pet.')[0]!.content);
+      expect(state.checked?.['models/Pet.ts']?.code).toBeDefined();
+      await expect(check(model('A pet, edited again.', 'Missing'), state, { folder })).rejects.toThrow(GeneratedCodeError);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   }, 60_000);
 });
