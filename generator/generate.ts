@@ -59,7 +59,8 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const specHash = fileHash(options.input);
   const cache = await timed('cache', () => openRunCache(options));
   const hit = await cache?.lookup();
-  if (cache && hit) return serveFromCache(hit, { diagnostics: hit.diagnostics, timings }, options, timed, cache);
+  const served = cache && hit ? await serveFromCache(hit, { diagnostics: hit.diagnostics, timings }, options, timed, cache) : undefined;
+  if (served) return served;
   const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), (await cache?.typeCheckState()) ?? {}];
   // With nothing formatted before (a first run), prettier gets ready on another core while this one
   // reads the spec and renders; after an edit the few files left format faster on this thread.
@@ -120,16 +121,20 @@ async function generateAfresh(
 /**
  * A run whose result the cache holds whole. When the output folder still holds every file as the
  * cache last saw it (sizes and times, see CachedRun), there is nothing to write or to compare.
+ * Undefined when the cache cannot serve it after all (its texts do not hash as its entry says).
  */
-async function serveFromCache(hit: CachedRun, result: Omit<GenerateResult, 'files'>, options: GenerateOptions, timed: Timed, cache: RunCache): Promise<GenerateResult> {
-  const files = hit.files();
-  if (options.check) {
-    const drift = await timed('check', () => (hit.holdsItsFiles(options.output) ? { differing: [], missing: [], stale: [] } : checkFiles(files, options.output)));
-    return { ...result, files, drift };
-  }
-  if (!options.write) return { ...result, files };
-  const changes = await timed('emit', () => (hit.holdsItsFiles(options.output) ? { written: [], unchanged: hit.paths, removed: [] } : emitRecorded(files, options.output, cache)));
-  return { ...result, files, changes };
+async function serveFromCache(hit: CachedRun, result: Omit<GenerateResult, 'files'>, options: GenerateOptions, timed: Timed, cache: RunCache): Promise<GenerateResult | undefined> {
+  if (!options.check && !options.write) return { ...result, files: hit.files() };
+  const stage = options.check ? 'check' : 'emit';
+  return timed(stage, async (): Promise<GenerateResult | undefined> => {
+    if (hit.holdsItsFiles(options.output)) {
+      const files = hit.files();
+      return options.check ? { ...result, files, drift: { differing: [], missing: [], stale: [] } } : { ...result, files, changes: { written: [], unchanged: hit.paths, removed: [] } };
+    }
+    const files = hit.loadedFiles();
+    if (!files) return undefined;
+    return options.check ? { ...result, files, drift: await checkFiles(files, options.output) } : { ...result, files, changes: await emitRecorded(files, options.output, cache) };
+  });
 }
 
 type Timed = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;

@@ -153,15 +153,37 @@ export class CachedRun {
     return this.entry.files.map((f) => f.path);
   }
 
-  /** The files; each text is read from the cache when first asked for. */
+  /**
+   * The files; the texts are read from the cache when one is first asked for, and must hash as the
+   * entry says (another run storing into the same cache meanwhile is an error, never another run's text).
+   */
   files(): RenderedFile[] {
-    const text = (index: number): string => (this.texts ??= JSON.parse(readFileSync(join(this.dir, CONTENTS), 'utf8')) as string[])[index]!;
+    const text = (index: number): string => (this.texts ??= this.readTexts())[index]!;
     return this.entry.files.map((file, index) => ({
       path: file.path,
       get content(): string {
         return text(index);
       },
     }));
+  }
+
+  /** The files with their texts read now; undefined when the texts do not hash as the entry says (then the cache cannot serve the run). */
+  loadedFiles(): RenderedFile[] | undefined {
+    this.texts ??= this.verifiedTexts();
+    const texts = this.texts;
+    return texts && this.entry.files.map((file, index) => ({ path: file.path, content: texts[index]! }));
+  }
+
+  private readTexts(): string[] {
+    const texts = (this.texts ??= this.verifiedTexts());
+    if (!texts) throw new Error(`the cache in ${this.dir} changed while this run read it (another run storing into it?): run again`);
+    return texts;
+  }
+
+  private verifiedTexts(): string[] | undefined {
+    const texts = readJsonSync<string[]>(join(this.dir, CONTENTS));
+    const intact = Array.isArray(texts) && texts.length === this.entry.files.length && texts.every((text, i) => textHash(text) === this.entry.files[i]!.hash);
+    return intact ? texts : undefined;
   }
 
   /**

@@ -62,6 +62,18 @@ describe('the generation cache', () => {
     expect(stages(await run(PETSTORE))).toContain('render');
   }, 120_000);
 
+  it('never writes texts that do not hash as its entry says: such a cache is a miss', async () => {
+    const first = await run(PETSTORE);
+    const texts = join(dir, 'cache', 'contents.json');
+    // Same size, so the entry still takes it; one text differs.
+    await writeFile(texts, (await readFile(texts, 'utf8')).replace('export', 'EXPORT'));
+    await writeFile(join(dir, 'out', 'index.ts'), '// edited\n');
+    const again = await run(PETSTORE);
+    expect(stages(again)).toContain('render');
+    expect(contents(again)).toEqual(contents(first));
+    expect(await readFile(join(dir, 'out', 'index.ts'), 'utf8')).toBe(contents(first).get('index.ts'));
+  }, 120_000);
+
   it('serves --check from the cache: up to date while the folder holds the files, a diff once one is edited', async () => {
     await run(PETSTORE);
     const check = () => generate({ input: PETSTORE, output: join(dir, 'out'), check: true, cacheDir: join(dir, 'cache') });
