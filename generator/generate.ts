@@ -129,7 +129,9 @@ async function serveFromCache(hit: CachedRun, result: Omit<GenerateResult, 'file
   return timed(stage, async (): Promise<GenerateResult | undefined> => {
     if (hit.holdsItsFiles(options.output)) {
       const files = hit.files();
-      return options.check ? { ...result, files, drift: { differing: [], missing: [], stale: [] } } : { ...result, files, changes: { written: [], unchanged: hit.paths, removed: [] } };
+      return options.check
+        ? { ...result, files, drift: { differing: [], missing: [], stale: [] } }
+        : { ...result, files, changes: { written: [], unchanged: hit.paths, removed: [] } };
     }
     const files = hit.loadedFiles();
     if (!files) return undefined;
