@@ -22,14 +22,18 @@ interface StoredFile {
 
 /** What a run stores for the next one: its whole result, and the state that speeds up a partial rerun. */
 interface RunEntry {
-  version: 2;
+  version: 3;
   key: string;
   inputs: InputFile[];
   files: StoredFile[];
   diagnostics: Diagnostic[];
-  /** The size of CONTENTS when it was written with this entry. */
+  /** The sizes of CONTENTS and FORMAT when they were written with this entry. */
   contentsSize: number;
+  formatSize: number;
 }
+
+/** A file's text among the contents: itself, or the key of the same text in the format cache. */
+type StoredText = string | { format: string };
 
 /** How the output folder's files looked right after the run with `key` wrote or found them: size and modification time by path. */
 interface OutputStats {
@@ -39,7 +43,7 @@ interface OutputStats {
 }
 
 const RUN = 'run.json';
-/** The texts of the entry's files, in its order: read only when a file must be written, compared or handed out. */
+/** The texts of the entry's files, in its order (most by their key in FORMAT): read only when a file must be written, compared or handed out. */
 const CONTENTS = 'contents.json';
 /** OutputStats. */
 const OUTPUT = 'output.json';
@@ -63,8 +67,8 @@ export class RunCache {
   async lookup(): Promise<CachedRun | undefined> {
     if (!this.reusable) return undefined;
     const entry = await readJson<RunEntry>(join(this.dir, RUN));
-    if (!entry || entry.version !== 2 || entry.key !== this.key) return undefined;
-    if (sizeOf(join(this.dir, CONTENTS)) !== entry.contentsSize) return undefined;
+    if (!entry || entry.version !== 3 || entry.key !== this.key) return undefined;
+    if (sizeOf(join(this.dir, CONTENTS)) !== entry.contentsSize || sizeOf(join(this.dir, FORMAT)) !== entry.formatSize) return undefined;
     const hashes = await Promise.all(entry.inputs.map((input) => fileHash(input.path)));
     if (entry.inputs.some((input, i) => hashes[i] !== input.hash)) return undefined;
     return new CachedRun(this.dir, entry);
@@ -79,7 +83,7 @@ export class RunCache {
     const held = new Map<string, string>();
     if (!this.reusable) return held;
     const [entry, recorded] = await Promise.all([readJson<RunEntry>(join(this.dir, RUN)), readJson<OutputStats>(join(this.dir, OUTPUT))]);
-    if (entry?.version !== 2 || recorded?.key !== entry.key || recorded.folder !== folder) return held;
+    if (entry?.version !== 3 || recorded?.key !== entry.key || recorded.folder !== folder) return held;
     for (const file of entry.files) {
       const then = recorded.stats[file.path];
       const now = then && statIn(folder, file.path);
@@ -117,15 +121,22 @@ export class RunCache {
     await mkdir(this.dir, { recursive: true });
     // A cache beside the output folder (no node_modules above it) must not end up in the user's commits.
     if (basename(dirname(this.dir)) === '.oasgen-cache') await writeFile(join(dirname(this.dir), '.gitignore'), '*\n');
-    const contents = JSON.stringify(run.files.map((f) => f.content));
+    const format = [...run.format].filter(([key]) => run.used.has(key));
+    // A file's text that is also a formatted text (most are) is stored once, in the format cache,
+    // and named by its key among the contents (the 10,000-operation spec: 44 MB written, not 88).
+    const formatted = new Map(format.map(([key, text]) => [text, key]));
+    const stored: StoredText[] = run.files.map((f) => {
+      const key = formatted.get(f.content);
+      return key === undefined ? f.content : { format: key };
+    });
+    const [contents, formatText] = [JSON.stringify(stored), JSON.stringify(Object.fromEntries(format))];
     const files = run.files.map((f) => ({ path: f.path, hash: textHash(f.content) }));
-    const entry: RunEntry = { version: 2, key: this.key, inputs: run.inputs, files, diagnostics: run.diagnostics, contentsSize: Buffer.byteLength(contents) };
-    const format = Object.fromEntries([...run.format].filter(([key]) => run.used.has(key)));
-    // The entry last, so that it never names contents not yet written.
-    await writeAtomically(join(this.dir, CONTENTS), contents);
+    const sizes = { contentsSize: Buffer.byteLength(contents), formatSize: Buffer.byteLength(formatText) };
+    const entry: RunEntry = { version: 3, key: this.key, inputs: run.inputs, files, diagnostics: run.diagnostics, ...sizes };
+    // The entry last, so that it never names texts not yet written.
+    await Promise.all([writeAtomically(join(this.dir, CONTENTS), contents), writeAtomically(join(this.dir, FORMAT), formatText)]);
     await Promise.all([
       writeAtomically(join(this.dir, RUN), JSON.stringify(entry)),
-      writeAtomically(join(this.dir, FORMAT), JSON.stringify(format)),
       writeAtomically(join(this.dir, TYPE_CHECK), JSON.stringify(run.typeCheck)),
     ]);
   }
@@ -181,9 +192,12 @@ export class CachedRun {
   }
 
   private verifiedTexts(): string[] | undefined {
-    const texts = readJsonSync<string[]>(join(this.dir, CONTENTS));
-    const intact = Array.isArray(texts) && texts.length === this.entry.files.length && texts.every((text, i) => textHash(text) === this.entry.files[i]!.hash);
-    return intact ? texts : undefined;
+    const stored = readJsonSync<StoredText[]>(join(this.dir, CONTENTS));
+    if (!Array.isArray(stored) || stored.length !== this.entry.files.length) return undefined;
+    const format = stored.some((text) => typeof text !== 'string') ? (readJsonSync<Record<string, string>>(join(this.dir, FORMAT)) ?? {}) : {};
+    const texts = stored.map((text) => (typeof text === 'string' ? text : Object.hasOwn(format, text.format) ? format[text.format] : undefined));
+    const intact = texts.every((text, i) => typeof text === 'string' && textHash(text) === this.entry.files[i]!.hash);
+    return intact ? (texts as string[]) : undefined;
   }
 
   /**
