@@ -2,15 +2,15 @@ import { join } from 'node:path';
 import { selectFiles } from './config/global-property.js';
 import { SpecError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { DiagnosticSink } from './diagnostics/reporter.js';
-import { checkFiles, emitFiles, type HeldTexts, type OutputChanges, type OutputDrift } from './emit/emit-files.js';
+import { checkFiles, emitFiles, type OutputChanges, type OutputDrift } from './emit/emit-files.js';
 import { manifestFile } from './emit/manifest.js';
 import { startFormatFiles, type FormatCache } from './format/format-files.js';
 import { WarmWorker } from './format/format-pool.js';
 import { loadSpec } from './load/load-spec.js';
 import { normalizeDocument } from './normalize/normalize-document.js';
-import { fileHash } from './cache/cache-key.js';
+import { fileHash, textHash } from './cache/cache-key.js';
 import { openRunCache } from './cache/open-cache.js';
-import { textHash, type CachedRun, type RunCache } from './cache/run-cache.js';
+import type { CachedRun, RunCache } from './cache/run-cache.js';
 import { builtinTemplatesDir, resolveOptions, type GenerateOptions, type GenerateOptionsInput } from './options.js';
 import { planClient } from './plan/plan.js';
 import type { ApiModel } from './normalize/api-model.js';
@@ -112,10 +112,13 @@ async function generateAfresh(
   const formatted = selectFiles(await timed('format', () => formatting.files), plan.files, options.selection);
   const files = [...formatted, manifestFile(formatted)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const inputs = await Promise.all(specFiles.map(async (path) => ({ path, hash: (await (path === options.input ? specHash : fileHash(path))) ?? '' })));
-  // What the output folder holds as the last run wrote it, read before this run's entry replaces that run's.
-  const held = options.write && !options.check && cache ? await cache.heldTexts(options.output) : undefined;
-  await timed('cache', () => cache?.store({ inputs, files, diagnostics, format: formatCache, used, typeCheck: typeState }));
-  return writeOrCheck({ files, diagnostics, timings, model, plan }, options, timed, cache, held && { texts: held, hash: textHash });
+  const hashes = files.map((f) => textHash(f.content));
+  // The files the output folder holds as the last run wrote them, and whether each is this run's
+  // text: known before this run's entry replaces that run's.
+  const lastTexts = options.write && !options.check && cache ? cache.heldTexts(options.output) : new Map<string, string>();
+  const held = new Map(files.flatMap((f, i) => (lastTexts.has(f.path) ? [[f.path, lastTexts.get(f.path) === hashes[i]] as const] : [])));
+  await timed('cache', () => cache?.store({ inputs, files, hashes, diagnostics, format: formatCache, used, typeCheck: typeState }));
+  return writeOrCheck({ files, diagnostics, timings, model, plan }, options, timed, cache, held);
 }
 
 /**
@@ -159,14 +162,20 @@ async function loadNormalized(options: GenerateOptions, timed: Timed): Promise<{
 }
 
 /** The last stage: compare with the output folder (`check`), write to it (`write`), or neither. */
-async function writeOrCheck(result: GenerateResult, options: GenerateOptions, timed: Timed, cache: RunCache | undefined, held?: HeldTexts): Promise<GenerateResult> {
+async function writeOrCheck(
+  result: GenerateResult,
+  options: GenerateOptions,
+  timed: Timed,
+  cache: RunCache | undefined,
+  held?: ReadonlyMap<string, boolean>,
+): Promise<GenerateResult> {
   if (options.check) return { ...result, drift: await timed('check', () => checkFiles(result.files, options.output)) };
   if (!options.write) return result;
   return { ...result, changes: await timed('emit', () => emitRecorded(result.files, options.output, cache, held)) };
 }
 
 /** `emitFiles`, then the cache records how the written folder looks (see CachedRun.holdsItsFiles). */
-async function emitRecorded(files: RenderedFile[], output: string, cache: RunCache | undefined, held?: HeldTexts): Promise<OutputChanges> {
+async function emitRecorded(files: RenderedFile[], output: string, cache: RunCache | undefined, held?: ReadonlyMap<string, boolean>): Promise<OutputChanges> {
   const changes = await emitFiles(files, output, held);
   cache?.recordOutput(output, files);
   return changes;

@@ -37,6 +37,11 @@ export async function runKey(input: RunKeyInput): Promise<string> {
   return hash.digest('base64url');
 }
 
+/** The sha1 of a text (of its UTF-8 bytes), as every content hash of a run is written. */
+export function textHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
 /** The sha1 of a file's bytes, or undefined when it cannot be read. */
 export async function fileHash(path: string): Promise<string | undefined> {
   try {

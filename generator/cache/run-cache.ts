@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -6,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FormatCache } from '../format/format-files.js';
 import type { TypeCheckState } from '../postprocess/postprocess.js';
 import type { RenderedFile } from '../render/render-files.js';
-import { fileHash } from './cache-key.js';
+import { fileHash, textHash } from './cache-key.js';
 
 /** A spec file a run read, with the hash of the bytes it read. */
 export interface InputFile {
@@ -63,10 +62,13 @@ export class RunCache {
     readonly reusable: boolean,
   ) {}
 
+  /** The entry of the last run stored here, as `lookup` read it (whatever its key). */
+  private last: RunEntry | undefined;
+
   /** The previous run when its key matches and no spec file it read changed. */
   async lookup(): Promise<CachedRun | undefined> {
     if (!this.reusable) return undefined;
-    const entry = await readJson<RunEntry>(join(this.dir, RUN));
+    const entry = (this.last = await readJson<RunEntry>(join(this.dir, RUN)));
     if (!entry || entry.version !== 3 || entry.key !== this.key) return undefined;
     if (sizeOf(join(this.dir, CONTENTS)) !== entry.contentsSize || sizeOf(join(this.dir, FORMAT)) !== entry.formatSize) return undefined;
     const hashes = await Promise.all(entry.inputs.map((input) => fileHash(input.path)));
@@ -77,19 +79,13 @@ export class RunCache {
   /**
    * The hash of each text `folder` holds as the last stored run wrote it (its size and time
    * unchanged since, see recordOutput), by path: what a rerun after a spec edit need not read to
-   * compare. Read before this run stores its own.
+   * compare. Asked after `lookup`, before this run stores its own entry.
    */
-  async heldTexts(folder: string): Promise<Map<string, string>> {
-    const held = new Map<string, string>();
-    if (!this.reusable) return held;
-    const [entry, recorded] = await Promise.all([readJson<RunEntry>(join(this.dir, RUN)), readJson<OutputStats>(join(this.dir, OUTPUT))]);
-    if (entry?.version !== 3 || recorded?.key !== entry.key || recorded.folder !== folder) return held;
-    for (const file of entry.files) {
-      const then = recorded.stats[file.path];
-      const now = then && statIn(folder, file.path);
-      if (now && then[0] === now[0] && then[1] === now[1]) held.set(file.path, file.hash);
-    }
-    return held;
+  heldTexts(folder: string): Map<string, string> {
+    const entry = this.last;
+    if (!this.reusable || entry?.version !== 3) return new Map();
+    const untouched = untouchedFiles(this.dir, entry, folder);
+    return new Map(entry.files.filter((file) => untouched.has(file.path)).map((file) => [file.path, file.hash]));
   }
 
   /**
@@ -116,8 +112,19 @@ export class RunCache {
     return { buildInfo: stored?.buildInfo, checked: stored?.checked, checker: stored?.checker };
   }
 
-  /** Stores a successful run; the format cache keeps only the entries this run used, so it never grows without bound. */
-  async store(run: { inputs: InputFile[]; files: RenderedFile[]; diagnostics: Diagnostic[]; format: FormatCache; used: ReadonlySet<string>; typeCheck: TypeCheckState }): Promise<void> {
+  /**
+   * Stores a successful run (`hashes`: the files' text hashes, `textHash`, in their order); the
+   * format cache keeps only the entries this run used, so it never grows without bound.
+   */
+  async store(run: {
+    inputs: InputFile[];
+    files: RenderedFile[];
+    hashes: readonly string[];
+    diagnostics: Diagnostic[];
+    format: FormatCache;
+    used: ReadonlySet<string>;
+    typeCheck: TypeCheckState;
+  }): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     // A cache beside the output folder (no node_modules above it) must not end up in the user's commits.
     if (basename(dirname(this.dir)) === '.oasgen-cache') await writeFile(join(dirname(this.dir), '.gitignore'), '*\n');
@@ -130,7 +137,7 @@ export class RunCache {
       return key === undefined ? f.content : { format: key };
     });
     const [contents, formatText] = [JSON.stringify(stored), JSON.stringify(Object.fromEntries(format))];
-    const files = run.files.map((f) => ({ path: f.path, hash: textHash(f.content) }));
+    const files = run.files.map((f, i) => ({ path: f.path, hash: run.hashes[i]! }));
     const sizes = { contentsSize: Buffer.byteLength(contents), formatSize: Buffer.byteLength(formatText) };
     const entry: RunEntry = { version: 3, key: this.key, inputs: run.inputs, files, diagnostics: run.diagnostics, ...sizes };
     // The entry last, so that it never names texts not yet written.
@@ -206,16 +213,32 @@ export class CachedRun {
    * manifest that the run no longer has cannot be there: the manifest is one of the files.)
    */
   holdsItsFiles(folder: string): boolean {
-    const recorded = readJsonSync<OutputStats>(join(this.dir, OUTPUT));
-    const stats = recorded?.key === this.entry.key && recorded.folder === folder ? recorded.stats : {};
-    for (const file of this.entry.files) {
-      const now = statIn(folder, file.path);
-      if (!now) return false;
-      const then = stats[file.path];
-      if (then && then[0] === now[0] && then[1] === now[1]) continue;
-      if (textHash(readFileSync(join(folder, file.path), 'utf8')) !== file.hash) return false;
-    }
-    return true;
+    const untouched = untouchedFiles(this.dir, this.entry, folder);
+    return this.entry.files.every((file) => untouched.has(file.path) || hashIn(folder, file.path) === file.hash);
+  }
+}
+
+/** The files of `entry` that `folder` holds as big and as old as right after the run wrote them (recordOutput). */
+function untouchedFiles(dir: string, entry: RunEntry, folder: string): Set<string> {
+  const recorded = readJsonSync<OutputStats>(join(dir, OUTPUT));
+  if (recorded?.key !== entry.key || recorded.folder !== folder) return new Set();
+  return new Set(
+    entry.files
+      .filter((file) => {
+        const then = recorded.stats[file.path];
+        const now = then && statIn(folder, file.path);
+        return now !== undefined && then[0] === now[0] && then[1] === now[1];
+      })
+      .map((file) => file.path),
+  );
+}
+
+/** The hash of a file's text, or undefined when it cannot be read. */
+function hashIn(folder: string, path: string): string | undefined {
+  try {
+    return textHash(readFileSync(join(folder, path), 'utf8'));
+  } catch {
+    return undefined;
   }
 }
 
@@ -235,10 +258,6 @@ function sizeOf(path: string): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function textHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
 }
 
 function readJsonSync<T>(path: string): T | undefined {

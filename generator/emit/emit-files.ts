@@ -17,12 +17,6 @@ export interface OutputDrift {
   stale: string[];
 }
 
-/** The texts an output folder is known to hold, by path, as hashes (RunCache.heldTexts), and the hash they are taken with. */
-export interface HeldTexts {
-  texts: ReadonlyMap<string, string>;
-  hash: (text: string) => string;
-}
-
 /** Refused to write: a file oasgen would write exists but belongs to someone else (not in the manifest). */
 export class OutputConflictError extends Error {
   constructor(readonly files: readonly string[]) {
@@ -49,16 +43,15 @@ async function readIfExists(path: string): Promise<string | undefined> {
  * written when any target belongs to someone else. A folder that does not exist yet is written
  * whole beside it and renamed into place: it appears complete or not at all.
  */
-export async function emitFiles(files: RenderedFile[], outputDir: string, held?: HeldTexts): Promise<OutputChanges> {
+export async function emitFiles(files: RenderedFile[], outputDir: string, held: ReadonlyMap<string, boolean> = new Map()): Promise<OutputChanges> {
   if (!existsSync(outputDir)) return emitNewFolder(files, outputDir);
   const owned = new Set((await readManifest(outputDir)) ?? []);
-  // A file whose text the folder is known to hold (an earlier run wrote it, untouched since) is
-  // compared by hash, not read: it is oasgen's, so it is never a conflict either.
+  // A file the folder is known to hold as an earlier run wrote it (untouched since) is not read:
+  // `held` says whether that text is this one. It is oasgen's, so it is never a conflict either.
   const current = await Promise.all(
     files.map(async (file) => {
-      const hash = held?.texts.get(file.path);
-      if (hash === undefined) return { file, existing: await readIfExists(join(outputDir, file.path)), same: false };
-      return { file, existing: undefined, same: held!.hash(file.content) === hash };
+      const same = held.get(file.path);
+      return { file, existing: same === undefined ? await readIfExists(join(outputDir, file.path)) : undefined, same: same === true };
     }),
   );
   const conflicts = current.filter(({ file, existing }) => existing !== undefined && existing !== file.content && file.path !== MANIFEST && !owned.has(file.path));

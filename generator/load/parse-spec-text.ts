@@ -1,9 +1,8 @@
 import type { Document } from 'yaml';
-import { SpecError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { SpecError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { messageFor } from '../diagnostics/messages.js';
 import { MAX_DEPTH } from '../validate/document-depth.js';
 import { fullYaml } from './full-yaml.js';
-import type { SourceLocation } from '../diagnostics/diagnostic.js';
 import { codeFrame, FileSourceMap, type SourceMap } from './source-map.js';
 import { readYamlEvents, TooDeepText, type YamlEvents } from './yaml-events.js';
 

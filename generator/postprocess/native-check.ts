@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { textHash } from '../cache/cache-key.js';
 import { CHECK_OPTIONS } from './check-options.js';
 
 /** check-options.ts, with TypeScript's incremental state kept in the check folder. */
@@ -131,7 +131,7 @@ export function mirroredText(folder: string): (path: string, hash: string) => st
     if (listed?.[path] !== hash) return undefined;
     try {
       const text = readFileSync(join(folder, path), 'utf8');
-      return createHash('sha1').update(text).digest('base64url') === hash ? text : undefined;
+      return textHash(text) === hash ? text : undefined;
     } catch {
       return undefined;
     }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { textHash } from '../cache/cache-key.js';
 import type { RenderedFile } from '../render/render-files.js';
 import { sortImports } from './sort-imports.js';
 
@@ -87,7 +87,7 @@ export async function startTypeCheck(files: readonly RenderedFile[], state: Type
   const checker = native?.checker ?? (await import('./type-check.js')).CHECKER;
   const sources = files.filter((f) => f.path.endsWith('.ts'));
   const previous = state.checker === checker ? state.checked : undefined;
-  const texts = sources.map((f) => createHash('sha1').update(f.content).digest('base64url'));
+  const texts = sources.map((f) => textHash(f.content));
   // Each file's text hash, and its code fingerprint where one is known (taken over from the last
   // check when the text is the same). Fingerprints bring in TypeScript's scanner and are needed only
   // to compare a changed file with the last check, so a clean native check in a kept folder stores
@@ -160,15 +160,12 @@ async function sameCode(sources: readonly RenderedFile[], current: CheckedFile[]
     const before = previous[file.path];
     if (before === undefined) return false;
     if (before === current[i]) return true;
-    const last = before.code ?? fingerprintOf(held?.(file.path, before.text), codeFingerprint);
+    const lastText = before.code === undefined ? held?.(file.path, before.text) : undefined;
+    const last = before.code ?? (lastText === undefined ? undefined : codeFingerprint(lastText));
     const code = codeFingerprint(file.content);
     current[i] = { ...current[i]!, ...(code === undefined ? {} : { code }) };
     return last !== undefined && last === code;
   });
-}
-
-function fingerprintOf(text: string | undefined, codeFingerprint: (text: string) => string | undefined): string | undefined {
-  return text === undefined ? undefined : codeFingerprint(text);
 }
 
 /** A check whose failure is for its caller to await, however late: not an unhandled rejection in the meantime. */
