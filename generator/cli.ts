@@ -51,15 +51,21 @@ export async function main(argv: string[], io: CliOutput = processIo()): Promise
     for (const note of notes) say(`oasgen: ${note}\n`);
     if (flags.dumpContext !== undefined) return await dumpContext(jobs, flags.dumpContext, io);
     let code: number = EXIT.ok;
-    for (const job of jobs) code = Math.max(code, await runJob(job, flags, io, say));
+    const read: (string[] | undefined)[] = [];
+    for (const job of jobs) {
+      const run = await runJob(job, flags, io, say);
+      code = Math.max(code, run.code);
+      read.push(run.specFiles);
+    }
     if (!flags.watch) return code;
-    return await watchJobs(jobs, flags, io, say);
+    return await watchJobs(jobs, read, flags, io, say);
   } catch (error) {
     return reportError(error, verbose, io);
   }
 }
 
-async function runJob(job: Job, flags: CliFlags, io: CliOutput, say: (text: string) => void): Promise<number> {
+/** One job's run: its exit code, and the spec files it read when it got as far as reading them all. */
+async function runJob(job: Job, flags: CliFlags, io: CliOutput, say: (text: string) => void): Promise<{ code: number; specFiles?: string[] }> {
   for (const warning of job.warnings) say(`oasgen: warning: ${warning}\n`);
   const progress = io.isTTY === true && !flags.silent;
   try {
@@ -70,10 +76,10 @@ async function runJob(job: Job, flags: CliFlags, io: CliOutput, say: (text: stri
       ...(progress ? { onStage: (stage: string) => io.err(`\r\x1b[K${job.label}: ${stage}...`) } : {}),
     });
     if (progress) io.err('\r\x1b[K');
-    return await report(result, job, flags, io, say);
+    return { code: await report(result, job, flags, io, say), specFiles: result.specFiles };
   } catch (error) {
     if (progress) io.err('\r\x1b[K');
-    if (flags.watch) return reportError(error, flags.verbose, io);
+    if (flags.watch) return { code: reportError(error, flags.verbose, io) };
     throw error;
   }
 }
@@ -106,13 +112,16 @@ function colorize(diff: string): string {
  * templates changed, until interrupted. When a run changes the set of referenced files, the
  * watch restarts on the new set.
  */
-async function watchJobs(jobs: Job[], flags: CliFlags, io: CliOutput, say: (text: string) => void): Promise<number> {
+async function watchJobs(jobs: Job[], read: (string[] | undefined)[], flags: CliFlags, io: CliOutput, say: (text: string) => void): Promise<number> {
   const interrupted = new AbortController();
   const outer = io.signal ?? interrupted.signal;
   const onInterrupt = (): void => interrupted.abort();
   if (!io.signal) process.once('SIGINT', onInterrupt);
+  // What each job watches: its templates and extra files, and the spec files its last run read
+  // (read again only when that run stopped before reading them all: a spec that does not load).
+  const watchedBy = async (job: Job, index: number): Promise<string[]> => [...job.watch, ...(read[index] ?? (await specFiles(job.options.input)))].map((p) => resolve(p));
   while (!outer.aborted) {
-    const watched = await Promise.all(jobs.map(async (job) => [...job.watch, ...(await specFiles(job.options.input))].map((p) => resolve(p))));
+    const watched = await Promise.all(jobs.map(watchedBy));
     const all = [...new Set(watched.flat())].sort();
     const restart = new AbortController();
     const stop = (): void => restart.abort();
@@ -122,8 +131,8 @@ async function watchJobs(jobs: Job[], flags: CliFlags, io: CliOutput, say: (text
       for (const [index, job] of jobs.entries()) {
         if (!watched[index]!.some((w) => changed.some((c) => c === w || c.startsWith(w + '/')))) continue;
         say(`changed: ${changed.join(', ')}; regenerating ${job.label}\n`);
-        await runJob(job, flags, io, say);
-        const now = [...job.watch, ...(await specFiles(job.options.input))].map((p) => resolve(p));
+        read[index] = (await runJob(job, flags, io, say)).specFiles;
+        const now = await watchedBy(job, index);
         if (now.join('\n') !== watched[index]!.join('\n')) restart.abort();
       }
     }, { signal: restart.signal });

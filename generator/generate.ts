@@ -39,6 +39,8 @@ export interface GenerateResult {
   changes?: OutputChanges;
   /** Set for `check`. */
   drift?: OutputDrift;
+  /** The files the spec was read from: its root and every file its `$ref`s reach (what `--watch` watches). */
+  specFiles: string[];
 }
 
 /**
@@ -59,7 +61,7 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   const specHash = fileHash(options.input);
   const cache = await timed('cache', () => openRunCache(options));
   const hit = await cache?.lookup();
-  const served = cache && hit ? await serveFromCache(hit, { diagnostics: hit.diagnostics, timings }, options, timed, cache) : undefined;
+  const served = cache && hit ? await serveFromCache(hit, { diagnostics: hit.diagnostics, timings, specFiles: hit.specFiles }, options, timed, cache) : undefined;
   if (served) return served;
   const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), (await cache?.typeCheckState()) ?? {}];
   // With nothing formatted before (a first run), prettier gets ready on another core while this one
@@ -118,7 +120,7 @@ async function generateAfresh(
   const lastTexts = options.write && !options.check && cache ? cache.heldTexts(options.output) : new Map<string, string>();
   const held = new Map(files.flatMap((f, i) => (lastTexts.has(f.path) ? [[f.path, lastTexts.get(f.path) === hashes[i]] as const] : [])));
   await timed('cache', () => cache?.store({ inputs, files, hashes, diagnostics, format: formatCache, used, typeCheck: typeState }));
-  return writeOrCheck({ files, diagnostics, timings, model, plan }, options, timed, cache, held);
+  return writeOrCheck({ files, diagnostics, timings, model, plan, specFiles }, options, timed, cache, held);
 }
 
 /**

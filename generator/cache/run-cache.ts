@@ -167,6 +167,11 @@ export class CachedRun {
     return this.entry.diagnostics;
   }
 
+  /** The spec files the run read. */
+  get specFiles(): string[] {
+    return this.entry.inputs.map((input) => input.path);
+  }
+
   get paths(): string[] {
     return this.entry.files.map((f) => f.path);
   }

@@ -11,6 +11,21 @@ afterEach(() => project.remove());
 
 const GEN = ['generate', '-i', 'spec/pets.yaml', '-o', 'out'];
 
+/** Every model's text: the loader bundles a referenced schema under a name of its own. */
+async function models(): Promise<string> {
+  const folder = join(project.dir, 'out/models');
+  return (await Promise.all((await readdir(folder)).map((f) => readFile(join(folder, f), 'utf8')))).join('\n');
+}
+
+/** Polls `done` for up to 30 s; the error names what was awaited and what the CLI printed. */
+async function until(done: () => Promise<boolean>, what: string, printed: () => string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await done()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; stderr: ${printed()}`);
+}
+
 describe('--check, --silent, NO_COLOR, --watch', () => {
   it('--check prints a unified diff per differing file; colors only on a TTY without NO_COLOR; --silent prints nothing on success', async () => {
     const quiet = await project.run([...GEN, '--silent']);
@@ -34,13 +49,7 @@ describe('--check, --silent, NO_COLOR, --watch', () => {
     let err = '';
     const run = project.run([...GEN, '--watch'], { signal: controller.signal, err: (t) => (err += t) });
     const pet = join(project.dir, 'out/models/Pet.ts');
-    const waitFor = async (done: () => Promise<boolean>, what: string): Promise<void> => {
-      for (let i = 0; i < 300; i++) {
-        if (await done()) return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`timed out waiting for ${what}; stderr: ${err}`);
-    };
+    const waitFor = (done: () => Promise<boolean>, what: string): Promise<void> => until(done, what, () => err);
     await waitFor(async () => err.includes('watching'), 'the first generation');
     const spec = join(project.dir, 'spec/pets.yaml');
     await writeFile(spec, (await readFile(spec, 'utf8')).replace('A pet.', 'A watched pet.'));
@@ -57,15 +66,7 @@ describe('--check, --silent, NO_COLOR, --watch', () => {
     const controller = new AbortController();
     let err = '';
     const run = project.run([...GEN, '--watch'], { signal: controller.signal, err: (t) => (err += t) });
-    // the loader bundles the referenced schema under a name of its own: read every model
-    const models = async (): Promise<string> => (await Promise.all((await readdir(join(project.dir, 'out/models'))).map((f) => readFile(join(project.dir, 'out/models', f), 'utf8')))).join('\n');
-    const waitFor = async (done: () => Promise<boolean>, what: string): Promise<void> => {
-      for (let i = 0; i < 300; i++) {
-        if (await done()) return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`timed out waiting for ${what}; stderr: ${err}`);
-    };
+    const waitFor = (done: () => Promise<boolean>, what: string): Promise<void> => until(done, what, () => err);
     await waitFor(async () => err.includes('watching'), 'the first generation');
     expect(await models()).toContain('A pet from a file.');
     await project.write('spec/schemas/pet.yaml', 'type: object\ndescription: An edited pet.\nproperties: { id: { type: string } }\n');
@@ -73,4 +74,32 @@ describe('--check, --silent, NO_COLOR, --watch', () => {
     controller.abort();
     expect((await run).code).toBe(0);
   }, 60_000);
+
+  it('--watch starts following a file the spec comes to reference, and a run served from the cache follows the files it read', async () => {
+    await project.write('spec/schemas/pet.yaml', 'type: object\ndescription: A pet from a file.\nproperties: { id: { type: string } }\n');
+    const spec = join(project.dir, 'spec/pets.yaml');
+    let err = '';
+    const waitFor = (done: () => Promise<boolean>, what: string): Promise<void> => until(done, what, () => err);
+    const watchings = (): number => err.split('watching').length - 1;
+    const controller = new AbortController();
+    const first = project.run([...GEN, '--watch'], { signal: controller.signal, err: (t) => (err += t) });
+    await waitFor(async () => watchings() === 1, 'the first generation');
+    // The spec now takes Pet from a file it did not reference before: that file is watched from then on.
+    await writeFile(spec, (await readFile(spec, 'utf8')).replace(/    Pet:\n[\s\S]*?(?=    Owner:)/, "    Pet: { $ref: './schemas/pet.yaml' }\n"));
+    await waitFor(async () => watchings() === 2 && (await models()).includes('A pet from a file.'), 'the watch on the new file');
+    await project.write('spec/schemas/pet.yaml', 'type: object\ndescription: An edited pet.\nproperties: { id: { type: string } }\n');
+    await waitFor(async () => (await models()).includes('An edited pet.'), 'the rewrite after editing the referenced file');
+    controller.abort();
+    expect((await first).code).toBe(0);
+    // Again, with nothing changed: the first run is served from the cache, which knows the files that run read.
+    err = '';
+    const again = new AbortController();
+    const second = project.run([...GEN, '--watch'], { signal: again.signal, err: (t) => (err += t) });
+    await waitFor(async () => watchings() === 1, 'the run served from the cache');
+    expect(err).toContain('watching 2 file(s)');
+    await project.write('spec/schemas/pet.yaml', 'type: object\ndescription: A pet edited again.\nproperties: { id: { type: string } }\n');
+    await waitFor(async () => (await models()).includes('A pet edited again.'), 'the rewrite after a run served from the cache');
+    again.abort();
+    expect((await second).code).toBe(0);
+  }, 90_000);
 });
