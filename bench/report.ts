@@ -32,7 +32,7 @@ function ratio(row: Row, peer: string): string {
 
 /** The markdown of bench/RESULTS.md. */
 export function renderResults(rows: readonly Row[], peers: readonly string[], context: { runs: number; quick: boolean; machine: string; failures: string[] }): string {
-  const head = ['spec', 'ops', 'size', 'oasgen cold', 'unchanged', 'one-op edit', ...peers, ...peers.map((p) => `÷ ${p}`)];
+  const head = ['spec', 'ops', 'size', 'oasgen cold', 'unchanged', 'one-op edit', 'watch edit', ...peers, ...peers.map((p) => `÷ ${p}`)];
   const lines = [
     '# Benchmark: whole-process generation time and peak memory',
     '',
@@ -40,10 +40,11 @@ export function renderResults(rows: readonly Row[], peers: readonly string[], co
     `Median of ${context.runs} run(s) per cell (one for the GitHub-shaped and the 5,000- and 10,000-operation specs), tools alternating, each run writing into a folder of its own; each cell is "median wall time / highest peak resident memory", the memory of a tool and of any process it starts counted together.`,
     'Numbers vary by machine and load; the ratios (oasgen cold ÷ peer, below 1 means oasgen is faster) are what to compare.',
     '"unchanged" regenerates into the same folder with nothing changed; "one-op edit" changes one operation\'s summary first.',
+    '"watch edit" makes such an edit while `oasgen generate --watch` runs, three per run, and times each from writing the spec to the written files (the watch\'s 100 ms debounce included; the median over every edit, wall time only).',
     '',
     `| ${head.join(' | ')} |`,
     `| ${head.map((_, i) => (i < 1 ? '---' : '---:')).join(' | ')} |`,
-    ...rows.map((row) => `| ${[row.spec, String(row.operations), `${(row.bytes / 1e6).toFixed(1)} MB`, cell(row.results.get('oasgen')), cell(row.results.get('oasgen unchanged')), editCell(row), ...peers.map((p) => cell(row.results.get(p))), ...peers.map((p) => ratio(row, p))].join(' | ')} |`),
+    ...rows.map((row) => `| ${[row.spec, String(row.operations), `${(row.bytes / 1e6).toFixed(1)} MB`, cell(row.results.get('oasgen')), cell(row.results.get('oasgen unchanged')), editCell(row, 'oasgen one-op edit'), editCell(row, 'oasgen watch edit'), ...peers.map((p) => cell(row.results.get(p))), ...peers.map((p) => ratio(row, p))].join(' | ')} |`),
     '',
     ...scaling(rows),
     ...(context.failures.length > 0 ? ['## Failures', '', ...context.failures.map((f) => `- ${f}`), ''] : []),
@@ -51,10 +52,11 @@ export function renderResults(rows: readonly Row[], peers: readonly string[], co
   return lines.join('\n') + '\n';
 }
 
-function editCell(row: Row): string {
-  const [edit, cold] = [stats(row.results.get('oasgen one-op edit')).seconds, stats(row.results.get('oasgen')).seconds];
-  const base = cell(row.results.get('oasgen one-op edit'));
-  return edit === undefined || cold === undefined ? base : `${base} (${((edit / cold) * 100).toFixed(0)}% of cold)`;
+/** An edit scenario's cell, with its time as a share of the cold run's. */
+function editCell(row: Row, scenario: string): string {
+  const [edit, cold] = [stats(row.results.get(scenario)), stats(row.results.get('oasgen')).seconds];
+  const base = edit.peakMb === undefined && !edit.failed ? `${fmtSeconds(edit.seconds)} s` : cell(row.results.get(scenario));
+  return edit.seconds === undefined || cold === undefined ? base : `${base} (${((edit.seconds / cold) * 100).toFixed(0)}% of cold)`;
 }
 
 /** oasgen's cold time and memory per 1,000 operations over the synthetic specs: flat means linear. */

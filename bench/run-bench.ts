@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --quick] [-- --runs N] [-- --only <name>]`: times whole-process generation by oasgen (cold,
- * unchanged, one-operation edit) and, alternating in the same run, by the peers in bench/peers/,
+ * unchanged, one-operation edit, and one-operation edits under `--watch`) and, alternating in the same run, by the peers in bench/peers/,
  * over real specs from ../shared/specs and synthetic ones, then writes bench/RESULTS.md (issue 7).
  */
 import { execFileSync } from 'node:child_process';
@@ -13,10 +13,13 @@ import { measure, type Sample } from './measure.js';
 import { renderResults, type Row } from './report.js';
 import { githubShapedSpec, syntheticSpec } from './synthetic-spec.js';
 import { oasgenCold, peers, type Tool } from './tools.js';
+import { measureWatchEdits } from './watch-edit.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PEERS = join(ROOT, 'bench', 'peers');
 const TIMEOUT_MS = 10 * 60_000;
+/** One-operation edits timed per `--watch` session (one session per run). */
+const WATCH_EDITS = 3;
 
 interface SpecCase {
   name: string;
@@ -93,11 +96,17 @@ async function benchSpec(spec: SpecCase, tools: Tool[], context: { work: string;
   return { spec: spec.name, operations: countOperations(original), bytes: original.length, results };
 }
 
-/** Right after a cold run: the same run again (nothing changed), then after editing one operation. */
+/**
+ * Right after a cold run: the same run again (nothing changed), then after editing one operation,
+ * then one-operation edits under `--watch` (each a different summary of the same operation).
+ */
 async function oasgenWarm(file: string, original: string, c: { dir: string; run: number; record: (name: string, s: Sample) => void; command: string; args: string[] }): Promise<void> {
   c.record('oasgen unchanged', await measure(c.command, c.args, { cwd: c.dir, timeoutMs: TIMEOUT_MS }));
   writeFileSync(file, editOneOperation(original, c.run));
   c.record('oasgen one-op edit', await measure(c.command, c.args, { cwd: c.dir, timeoutMs: TIMEOUT_MS }));
+  writeFileSync(file, original);
+  const edited = (edit: number): string => editOneOperation(original, 100 * (c.run + 1) + edit);
+  for (const sample of await measureWatchEdits(c.command, c.args, { cwd: c.dir, file, edited, edits: WATCH_EDITS, timeoutMs: TIMEOUT_MS })) c.record('oasgen watch edit', sample);
   writeFileSync(file, original);
 }
 
