@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
 import { outcomeOf, startFormatting, type FormatFeed, type FormatJob, type FormatOutcome, type RunningFormat, type WarmWorker } from './format-pool.js';
-import { assembleMarkdown, planMarkdown, printCodePiece } from './markdown-blocks.js';
+import { assembleMarkdown, planMarkdown, printCodePiece, type MarkdownPiece } from './markdown-blocks.js';
+import { alignTable, cellsDocument, readCells, type TableLayout } from './markdown-table.js';
 import { planBatches, splitBatch, type TypeScriptBatch } from './typescript-batches.js';
 import type { TypeScriptStyle } from './typescript-printer.js';
 
@@ -14,7 +15,7 @@ const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: '
  * Salts the cache keys with the revision of oasgen's own printing (markdown-*.ts, typescript-batches.ts):
  * raise it with any fix to what they print, so no result of the older code is reused.
  */
-const PRINTER_REVISION = 12;
+const PRINTER_REVISION = 13;
 
 /** Formatted texts by `formatKey`, kept between runs by generator/cache/. */
 export type FormatCache = Map<string, string>;
@@ -83,9 +84,9 @@ export async function startFormatFiles(
     : startFormatting([...batches.map((batch) => ({ content: batch.text, options: typescript })), ...work.others], formatHere);
   const formatted = running.results.then(async (outcomes) => {
     const members = await splitBatches(batches, outcomes, work.typescript, (content) => formatHere({ content, options: typescript }));
-    const done: FormatDone = { typescript: (i) => members[i]!, other: (i) => outcomes[batches.length + i]! };
+    const done: FormatDone = { typescript: (i) => members[i]!, other: (i) => outcomes[batches.length + i]!, alone: (text, parser) => formatHere({ content: text, options: { ...options, parser } }) };
     for (const [i, { index, key }] of pending.entries()) {
-      const content = planned[i]!(done);
+      const content = await planned[i]!(done);
       cache.set(key, content);
       result[index] = { path: files[index]!.path, content };
     }
@@ -101,10 +102,11 @@ function fedFormatting(feed: FormatFeed, outcomes: Promise<FormatOutcome>[]): Ru
   return { results, cancel: () => feed.close() };
 }
 
-/** The outcomes of one run's prettier calls: TypeScript texts (batched) and other jobs, by index. */
+/** The outcomes of one run's prettier calls: TypeScript texts (batched) and other jobs, by index; and prettier for a text alone. */
 interface FormatDone {
   typescript: (index: number) => FormatOutcome;
   other: (index: number) => FormatOutcome;
+  alone: (text: string, parser: string) => Promise<string>;
 }
 
 /**
@@ -131,7 +133,7 @@ class FormatWork {
     this.printsMarkdown = this.batching && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
   }
 
-  add(file: RenderedFile, parser: string): (done: FormatDone) => string {
+  add(file: RenderedFile, parser: string): (done: FormatDone) => string | Promise<string> {
     if (parser === 'typescript' && this.batching) {
       const outcome = this.typeScript(file.content);
       return (done) => textOf(outcome(done));
@@ -142,14 +144,10 @@ class FormatWork {
       return (done) => textOf(done.other(index));
     }
     const code = plan.pieces.map((piece) => (piece.kind === 'code' ? this.typeScript(piece.code) : undefined));
+    const cells = plan.pieces.map((piece) => (piece.kind === 'table' ? this.other(cellsDocument(piece.layout.cells), parser, file.path) : -1));
     const rest = plan.rest === undefined ? -1 : this.other(plan.rest, parser, file.path);
-    return (done) => {
-      const pieces = plan.pieces.map((piece, i) => {
-        if (piece.kind === 'text') return piece.text;
-        const outcome = code[i]!(done);
-        // Prettier leaves a code block it cannot parse as it is.
-        return printCodePiece(piece, 'text' in outcome ? outcome.text : undefined);
-      });
+    return async (done) => {
+      const pieces = await Promise.all(plan.pieces.map((piece, i) => finishPiece(piece, done, code[i], cells[i]!)));
       return assembleMarkdown(plan, pieces, rest < 0 ? undefined : textOf(done.other(rest)));
     };
   }
@@ -172,6 +170,22 @@ class FormatWork {
     const job = { content, options: { ...this.options, parser, filepath } };
     return this.feed ? this.fed.push(this.feed.add(job)) - 1 : this.others.push(job) - 1;
   }
+}
+
+/** A doc piece's text once prettier's outcomes are in: `code` finishes a code piece, `cells` indexes a table's cells job. */
+function finishPiece(piece: MarkdownPiece, done: FormatDone, code: ((done: FormatDone) => FormatOutcome) | undefined, cells: number): string | Promise<string> {
+  if (piece.kind === 'text') return piece.text;
+  if (piece.kind === 'table') return finishTable(piece.layout, done.other(cells), done);
+  const outcome = code!(done);
+  // Prettier leaves a code block it cannot parse as it is.
+  return printCodePiece(piece, 'text' in outcome ? outcome.text : undefined);
+}
+
+/** A table from prettier's print of its cells; should that print not read back as those cells, the whole table from prettier. */
+async function finishTable(layout: TableLayout, outcome: FormatOutcome, done: FormatDone): Promise<string> {
+  const printed = 'text' in outcome ? readCells(outcome.text, layout.cells.length) : undefined;
+  if (printed) return alignTable(layout, printed);
+  return (await done.alone(layout.source + '\n', 'markdown')).replace(/\n$/, '');
 }
 
 /** No plugins, pragmas or line ends other than `lf`: what batching and oasgen's own printers assume. */

@@ -1,5 +1,5 @@
 import { isPlainInline, startsParagraph } from './markdown-inline.js';
-import { printTable } from './markdown-table.js';
+import { alignTable, tableLayout, type TableLayout } from './markdown-table.js';
 
 /**
  * Markdown that oasgen prints itself instead of prettier, block by block: prettier's markdown
@@ -9,7 +9,8 @@ import { printTable } from './markdown-table.js';
  * A top-level block (separated from its neighbours by blank lines, starting in column 0) is
  * - printed here when it is a heading, paragraph, one-line quote, simple list, anchor or table made
  *   only of inline markdown that prettier prints unchanged (markdown-inline.ts), the table aligned
- *   as prettier aligns it;
+ *   as prettier aligns it; a table with other cells is aligned here too, once prettier has printed
+ *   just those cells (markdown-table.ts);
  * - a TypeScript code block, whose code prettier formats as TypeScript (what prettier does to an
  *   embedded `ts` block), batched with the other TypeScript of the run;
  * - otherwise left to prettier, in a copy of the document where each block handled here is an
@@ -20,8 +21,8 @@ import { printTable } from './markdown-table.js';
  * fences, `prettier-ignore`, carriage returns).
  */
 
-/** A block printed here, or TypeScript code to be formatted before it is. */
-export type MarkdownPiece = { kind: 'text'; text: string } | { kind: 'code'; info: string; code: string };
+/** A block printed here, TypeScript code to be formatted before it is, or a table some of whose cells prettier prints first. */
+export type MarkdownPiece = { kind: 'text'; text: string } | { kind: 'code'; info: string; code: string } | { kind: 'table'; layout: TableLayout };
 
 export interface MarkdownPlan {
   pieces: MarkdownPiece[];
@@ -73,15 +74,9 @@ export function planMarkdown(text: string): MarkdownPlan | undefined {
     while (end < lines.length && lines[end] !== '' && (end === i || !lines[end]!.startsWith('```'))) end++;
     const block = lines.slice(i, end);
     const followedByBlank = end === lines.length || lines[end] === '';
-    const printed = followedByBlank
-      ? printBlock(
-          block,
-          lines.slice(end).find((next) => next !== ''),
-          previousBlockStart(lines, i),
-        )
-      : undefined;
+    const printed = followedByBlank ? printBlock(block, nextBlockStart(lines, end), previousBlockStart(lines, i)) : undefined;
     if (printed === undefined) takeSlow(end);
-    else keep({ kind: 'text', text: printed }, end);
+    else keep(printed, end);
   }
   return { pieces, rest: slow ? collapsePlaceholders(rest).join('\n') + '\n' : undefined };
 
@@ -159,6 +154,13 @@ function codePiece(lines: readonly string[], open: number, close: number): Markd
   return { kind: 'code', info, code };
 }
 
+/** The first non-blank line at or after `from` (read in place: a copy of the rest per block made long docs quadratic). */
+function nextBlockStart(lines: readonly string[], from: number): string | undefined {
+  let j = from;
+  while (j < lines.length && lines[j] === '') j++;
+  return lines[j];
+}
+
 /**
  * The first line of the block before the one at `start`, to tell whether two lists are siblings;
  * an indented last line stands for itself (it may continue a list item).
@@ -173,10 +175,21 @@ function previousBlockStart(lines: readonly string[], start: number): string | u
 
 const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
-/** The block as prettier prints it, or undefined when prettier must. */
-function printBlock(block: readonly string[], after: string | undefined, before: string | undefined): string | undefined {
+/** The block as prettier prints it (or a table to finish once prettier printed some cells), or undefined when prettier must. */
+function printBlock(block: readonly string[], after: string | undefined, before: string | undefined): MarkdownPiece | undefined {
   const first = block[0]!;
-  if (first.startsWith('|')) return printTable(block);
+  if (first.startsWith('|')) {
+    const layout = tableLayout(block);
+    if (!layout) return undefined;
+    return layout.cells.length === 0 ? { kind: 'text', text: alignTable(layout, []) } : { kind: 'table', layout };
+  }
+  const text = printTextBlock(block, after, before);
+  return text === undefined ? undefined : { kind: 'text', text };
+}
+
+/** A heading, anchor, quote, list or paragraph as prettier prints it, or undefined when prettier must. */
+function printTextBlock(block: readonly string[], after: string | undefined, before: string | undefined): string | undefined {
+  const first = block[0]!;
   if (block.length === 1) {
     const heading = /^#{1,6} (.+)$/.exec(first);
     if (heading) return heading[1]!.endsWith('#') || !isPlainInline(heading[1]!, 'line') ? undefined : first;

@@ -51,10 +51,14 @@ function printTypeReference(source: SourceText, node: ts.TypeReferenceNode): Doc
   return node.typeArguments ? [name, printTypeArguments(source, node.typeArguments)] : name;
 }
 
-/** `<A, B>`; a lone simple argument never breaks, others are printed here only while they fit. */
+/**
+ * `<A, B>`; a lone simple argument never breaks. Arguments that are all simple break one a line, with
+ * no trailing comma (prettier's TSTypeParameterInstantiation: `ResponseError<` after a long alias
+ * name); others are printed here only while they fit.
+ */
 export function printTypeArguments(source: SourceText, args: ts.NodeArray<ts.TypeNode>): Doc {
   if (args.length === 1 && hugsTypeArgument(args[0]!)) return ['<', printType(source, args[0]!), '>'];
-  return group(['<', indent([softline, join([',', line], args.map((arg) => printType(source, arg)))]), softline, '>'], { bailOnBreak: true });
+  return group(['<', indent([softline, join([',', line], args.map((arg) => printType(source, arg)))]), softline, '>'], { bailOnBreak: !args.every(isSimpleType) });
 }
 
 function printEntityName(name: ts.EntityName): string {

@@ -1,6 +1,7 @@
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { assembleMarkdown, planMarkdown, printCodePiece, type MarkdownPlan } from '../../../generator/format/markdown-blocks.js';
+import { alignTable, cellsDocument, readCells } from '../../../generator/format/markdown-table.js';
 
 const OPTIONS = { singleQuote: true, printWidth: 100, trailingComma: 'all' as const, proseWrap: 'preserve' as const };
 
@@ -9,6 +10,10 @@ async function printPlan(plan: MarkdownPlan): Promise<string> {
   const pieces = await Promise.all(
     plan.pieces.map(async (piece) => {
       if (piece.kind === 'text') return piece.text;
+      if (piece.kind === 'table') {
+        const cells = readCells(await format(cellsDocument(piece.layout.cells), { ...OPTIONS, parser: 'markdown' }), piece.layout.cells.length);
+        return alignTable(piece.layout, cells!);
+      }
       const formatted = await format(piece.code, { ...OPTIONS, parser: 'typescript' }).catch(() => undefined);
       return printCodePiece(piece, formatted);
     }),
@@ -41,6 +46,7 @@ describe('planMarkdown', () => {
       rest: true,
     },
     { name: 'a paragraph of lines, joined by prettier only when a line breaks', text: lines('First line', 'second line'), pieces: 1, rest: false },
+    { name: 'a table with a cell prettier prints, aligned here', text: lines('| Name | Description |', '|-|-|', '| a | some *emphasis* here |', '| b | plain |'), pieces: 1, rest: false },
   ])('$name', async ({ text, pieces, rest }) => {
     const plan = planMarkdown(text);
     expect(plan).toBeDefined();

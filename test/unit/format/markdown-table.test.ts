@@ -1,6 +1,6 @@
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { printTable } from '../../../generator/format/markdown-table.js';
+import { alignTable, cellsDocument, printTable, readCells, tableLayout } from '../../../generator/format/markdown-table.js';
 
 const MARKDOWN = { parser: 'markdown', proseWrap: 'preserve' as const };
 
@@ -23,5 +23,35 @@ describe('printTable', () => {
     const table = printTable(block);
     expect(table !== undefined).toBe(printed);
     if (table !== undefined) expect(table + '\n').toBe(await format(block.join('\n') + '\n', MARKDOWN));
+  });
+});
+
+describe('tableLayout and alignTable', () => {
+  // Cells that are not plain inline markdown are printed by prettier one by one (cellsDocument,
+  // readCells) and the table aligned here: the result must be prettier's print of the whole table.
+  it.each([
+    { name: 'emphasis in one cell of many', block: ['| a | Name |', '|-|-|', '| *x* | y |', '| 1 | two |'], prettierCells: 1 },
+    { name: 'HTML escaped as entities and a link', block: ['| Method | Description |', '| --- | --- |', '| get | &lt;p&gt;See &lt;a href="https://x.y/z"&gt;the docs&lt;/a&gt;.&lt;/p&gt; |'], prettierCells: 1 },
+    { name: 'wide characters, measured as prettier measures them', block: ['| Key | 値 |', '| :-: | --: |', '| *名前* | 😀 **x** |', '| a | b |'], prettierCells: 3 },
+    { name: 'a cell prettier rewrites (emphasis marker, escapes)', block: ['| a | b |', '| :-- | --- |', '| *x* and __y__ | \\* star |'], prettierCells: 2 },
+    { name: 'a cell shorter than three columns, centred', block: ['| h | i |', '| :-: | :-: |', '| *x* | 1 |'], prettierCells: 1 },
+    { name: 'an escaped pipe in a cell prettier prints', block: ['| a |', '| --- |', '| *a \\| b* |'], prettierCells: 1 },
+    { name: 'an autolink and a bare address', block: ['| a | b |', '| --- | --- |', '| <https://x.y> | see https://x.y/z |'], prettierCells: 2 },
+  ])('$name', async ({ block, prettierCells }) => {
+    const layout = tableLayout(block)!;
+    expect(layout.cells.length).toBe(prettierCells);
+    const cells = readCells(await format(cellsDocument(layout.cells), MARKDOWN), layout.cells.length);
+    expect(cells).toBeDefined();
+    expect(alignTable(layout, cells!) + '\n').toBe(await format(block.join('\n') + '\n', MARKDOWN));
+  });
+
+  it.each([
+    { name: 'one cell', formatted: '| *x* |\n| --- |\n', count: 1, want: [{ text: '*x*', width: 3 }] },
+    { name: 'padded to three', formatted: '| a   |\n| --- |\n\n| 値  |\n| --- |\n', count: 2, want: [{ text: 'a', width: 1 }, { text: '値', width: 2 }] },
+    { name: 'fewer tables than cells', formatted: '| a   |\n| --- |\n', count: 2, want: undefined },
+    { name: 'not a table', formatted: 'a\n\nb\n\n', count: 1, want: undefined },
+    { name: 'an empty cell', formatted: '|     |\n| --- |\n', count: 1, want: undefined },
+  ])('readCells: $name', ({ formatted, count, want }) => {
+    expect(readCells(formatted, count)).toEqual(want);
   });
 });

@@ -26,6 +26,12 @@ const CASES: { name: string; given: string; printed: boolean }[] = [
   { name: 'a constant object as const, with strings to requote', given: 'export const E = {\n  A: "x\\"y",\n  B: \'it\\\'s\',\n  C: "\\d",\n  F: 1.50,\n  G: -1,\n  H: 1E+5,\n} as const;\n', printed: true },
   { name: 'a docs example', given: "import type { Pet } from '../index.js';\n\nconst example: Pet = { id: 1, name: \"doggie\", tags: [{ id: 1, name: 'a' }], nested: {\n a: true } };\nconsole.log(example);\n", printed: true },
   { name: 'an array of objects prettier always breaks', given: "const a = [{ a: 1, b: 2 }, { a: 3, b: 4 }];\nconst b = [{ a: 1 }, { a: 3 }];\n", printed: true },
+  {
+    name: 'type arguments after a long alias name: broken one a line, or the whole right side on the next line',
+    given: `export type ${LONG}Err = ResponseError<number, ErrorModel>;\nexport type ${LONG}LongerName = ResponseError<number, ErrorModel>;\nexport type ${LONG}${LONG} = ResponseError<number, ErrorModel>;\nexport type ${LONG}Other = Record<string, ErrorModel>;\n`,
+    printed: true,
+  },
+  { name: 'type arguments that are not all simple, when they would break', given: `export type ${LONG}Err = Record<string, ErrorModel | null>;\n`, printed: false },
   { name: 'an array of numbers too long for its line (a fill)', given: `const a = [${Array.from({ length: 40 }, (_, i) => i * 1000).join(', ')}];\n`, printed: false },
   {
     name: 'an API class: constructor, methods whose signatures and calls break',
