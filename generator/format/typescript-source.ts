@@ -1,5 +1,6 @@
 import { ts } from '@ts-morph/common';
 import { Unprintable, hardline, join, line, verbatim, type Doc } from './doc-printer.js';
+import { quickSameTokens } from './quick-tokens.js';
 
 /** The prettier options typescript-printer.ts follows (the rest must be prettier's defaults). */
 export interface TypeScriptStyle {
@@ -120,6 +121,8 @@ export class SourceText {
    * that printing dropped or added nothing, whatever the layout (see `sameTokens`).
    */
   keptIn(printed: string): 'yes' | 'a comment' | 'a token' {
+    const quick = quickSameTokens(this.text, printed);
+    if (quick) return quick.comments === this.printedComments ? 'yes' : 'a comment';
     const { same, comments } = sameTokens(this.text, printed);
     return comments !== this.printedComments ? 'a comment' : same ? 'yes' : 'a token';
   }
