@@ -94,7 +94,7 @@ async function benchSpec(spec: SpecCase, tools: Tool[], context: { work: string;
       if (tool.name === 'oasgen') await oasgenWarm(file, original, { dir, run, record, command, args });
     }
   }
-  for (const entry of readdirSync(dir)) if (entry.startsWith('out-')) rmSync(join(dir, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(dir)) if (entry.startsWith('out-') || entry === '.oasgen-cache') rmSync(join(dir, entry), { recursive: true, force: true });
   execFileSync('sync');
   return { spec: spec.name, operations: countOperations(original), bytes: original.length, results };
 }
