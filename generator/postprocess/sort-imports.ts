@@ -46,14 +46,24 @@ function parseImportLine(text: string): ImportLine | undefined {
  */
 function isSimple(imports: readonly ImportLine[], rest: string): boolean {
   const seen = new Set<string>();
+  const used = namesIn(rest);
   for (const i of imports) {
     const key = `${i.typeOnly}:${i.from}`;
     if (seen.has(key) || !i.from.startsWith('.')) return false;
     seen.add(key);
     if (!isSorted(i.names, compareOrdinal) || !isSorted(i.names, compareIgnoringCase)) return false;
-    if (i.names.some((name) => !new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(rest))) return false;
+    if (i.names.some((name) => !used.has(name))) return false;
   }
   return true;
+}
+
+/**
+ * The words of `text` that can name an import: whole runs of name characters not after a `.` (a
+ * property of something else). One pass per file: a search per imported name made a 1 MB API class
+ * with 500 imports (Stripe's) cost 0.15 s.
+ */
+function namesIn(text: string): Set<string> {
+  return new Set(text.match(/(?<![\w$.])[\w$]+/g) ?? []);
 }
 
 function isSorted(values: readonly string[], compare: (a: string, b: string) => number): boolean {

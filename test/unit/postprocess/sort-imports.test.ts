@@ -22,6 +22,8 @@ describe('sortImports', () => {
     },
     { name: 'leaves a file without imports alone', given: `${HEADER}export const a = 1;\n`, want: `${HEADER}export const a = 1;\n` },
     { name: 'gives up on an unused import (organizeImports would remove it)', given: `import type { Pet } from './Pet.js';\nexport const a = 1;\n`, want: undefined },
+    { name: 'gives up on an import used only as a property name or inside a longer name', given: `import type { Pet } from './Pet.js';\nexport type A = typeof x.Pet | PetList | $Pet;\n`, want: undefined },
+    { name: 'counts a name used after a non-name character', given: `import type { Pet } from './Pet.js';\nexport type A = Array<Pet>;\n`, want: `import type { Pet } from './Pet.js';\nexport type A = Array<Pet>;\n` },
     { name: 'gives up on two declarations of one module and kind (organizeImports would merge them)', given: `import type { A } from './m.js';\nimport type { B } from './m.js';\n${use('A | B')}`, want: undefined },
     { name: 'gives up on names out of order inside braces', given: `import type { B, A } from './m.js';\n${use('A | B')}`, want: undefined },
     { name: 'gives up on a default or multi-line import', given: `import x from './m.js';\n${use('typeof x')}`, want: undefined },
