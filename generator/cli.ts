@@ -13,7 +13,7 @@ import { builtinTemplatesDir } from './options.js';
 import { findContext } from './config/dump-context.js';
 import { PluginError } from './plugins/plugin.js';
 import { GeneratedCodeError } from './postprocess/postprocess.js';
-import { TemplateError } from './render/render-files.js';
+import { TemplateError } from './render/template-error.js';
 import { specFiles } from './watch/spec-files.js';
 import { watchFiles } from './watch/watch-files.js';
 

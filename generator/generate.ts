@@ -14,11 +14,10 @@ import type { CachedRun, RunCache } from './cache/run-cache.js';
 import { builtinTemplatesDir, resolveOptions, type GenerateOptions, type GenerateOptionsInput } from './options.js';
 import { planClient } from './plan/plan.js';
 import type { ApiModel } from './normalize/api-model.js';
-import { renderExtraFiles } from './plugins/extra-files.js';
 import { afterRender, pluginFiles, transformModel } from './plugins/run-hooks.js';
 import { organizeImports, startTypeCheck, type TypeCheckState } from './postprocess/postprocess.js';
 import type { IndexView, RenderPlan } from './plan/render-plan.js';
-import { renderFiles, type RenderedFile } from './render/render-files.js';
+import type { RenderedFile } from './render/render-files.js';
 import { loadTemplateSet } from './render/template-set.js';
 import { validateDocument } from './validate/validate-document.js';
 
@@ -95,6 +94,8 @@ async function generateAfresh(
   const templates = await timed('templates', () => loadTemplateSet(builtinTemplatesDir(), options.templates, options.helpers));
   const plan = await timed('plan', () => planClient(model, templates.runtime));
   const rendered = await timed('render', async () => {
+    // Handlebars is loaded only by a run that renders: one served from the cache never needs it.
+    const [{ renderFiles }, { renderExtraFiles }] = await Promise.all([import('./render/render-files.js'), import('./plugins/extra-files.js')]);
     const files = renderFiles(plan, templates);
     const index = plan.files.find((f) => f.template === 'index')!.view as IndexView;
     const extra = [...(await renderExtraFiles(options.extraFiles, templates, model, index)), ...(await pluginFiles(model, options.plugins, new Set(files.map((f) => f.path))))];

@@ -8,7 +8,6 @@ import { UsageError, type CliFlags } from './cli-args.js';
 import type { JobConfig, OasgenConfig } from './define-config.js';
 import { parseGlobalProperty } from './global-property.js';
 import { ConfigError, findConfigFile, loadConfigFile } from './load-config.js';
-import { readOpenApiTools } from './openapitools.js';
 
 /** One generation the CLI runs: its options, what it warns about, and the files `--watch` follows. */
 export interface Job {
@@ -78,6 +77,8 @@ async function configJob(entry: Partial<JobConfig>, base: string, flags: CliFlag
 
 async function openApiToolsJobs(flags: CliFlags, file: string, cwd: string): Promise<Jobs> {
   if (!(await exists(file))) throw new UsageError(`${relative(cwd, file)} not found (needed by --generator-key / --openapitools)`);
+  // Loaded only here, with the JSON schema validator it brings: a run given -i and -o never reads openapitools.json.
+  const { readOpenApiTools } = await import('./openapitools.js');
   const { generators, skipped, unmatched } = await readOpenApiTools(file, flags.generatorKey);
   // As the wrapper: a glob that matches nothing is a warning, unless nothing is left to generate.
   const notes = [...skipped.map((k) => `skipped generator "${k}" (disabled or not selected)`), ...unmatched.map((u) => `warning: generator "${u.key}": no file matches glob "${u.glob}"`)];

@@ -3,7 +3,8 @@ import Handlebars from 'handlebars';
 import type { ApiModel } from '../normalize/api-model.js';
 import type { IndexView } from '../plan/render-plan.js';
 import { templateHelpers } from '../render/helpers.js';
-import { TemplateError, type RenderedFile } from '../render/render-files.js';
+import type { RenderedFile } from '../render/render-files.js';
+import { TemplateError } from '../render/template-error.js';
 import type { TemplateSet } from '../render/template-set.js';
 
 /** A file the user's config adds: a Handlebars template rendered once with `ExtraFileView`. */

@@ -1,26 +1,12 @@
 import Handlebars from 'handlebars';
 import type { PlannedFile, RenderPlan } from '../plan/render-plan.js';
 import { templateHelpers } from './helpers.js';
+import { TemplateError } from './template-error.js';
 import type { TemplateSet, TemplateSource } from './template-set.js';
 
 export interface RenderedFile {
   path: string;
   content: string;
-}
-
-/** A template failed: names the template file and, where Handlebars knows it, the line. */
-export class TemplateError extends Error {
-  constructor(
-    readonly file: string,
-    readonly output: string,
-    readonly reason: string,
-  ) {
-    const message = reason.replace(' in [object Object]', '');
-    // Handlebars appends " - line:column" to strict-mode errors; put it after the file name.
-    const at = / - (\d+):(\d+)$/.exec(message);
-    super(at ? `${file}:${at[1]}:${Number(at[2]) + 1}: ${message.slice(0, at.index)} (while rendering ${output})` : `${file}: ${message} (while rendering ${output})`);
-    this.name = 'TemplateError';
-  }
 }
 
 const TEMPLATE_OF: Record<Exclude<PlannedFile['template'], 'runtime'>, string> = {
