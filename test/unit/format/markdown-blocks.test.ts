@@ -59,6 +59,8 @@ describe('planMarkdown', () => {
   it.each([
     { name: 'front matter', text: lines('---', 'title: x', '---', '', 'Text') },
     { name: 'a link reference definition', text: lines('See [x].', '', '[x]: https://example.com') },
+    { name: 'a link reference definition whose label runs over two lines', text: lines('See [x y].', '', '[x', 'y]: https://example.com') },
+    { name: 'an HTML block indented by three spaces', text: lines('Text', '', '   <pre>', 'x', '</pre>') },
     { name: 'an HTML comment', text: lines('<!-- note -->', '', 'Text') },
     { name: 'prettier-ignore', text: lines('<!-- prettier-ignore -->', '| a |', '|-|') },
     { name: 'a tilde fence', text: lines('~~~', 'code', '~~~') },
