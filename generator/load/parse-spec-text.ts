@@ -24,7 +24,7 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
-      return { file, document: JSON.parse(text) as unknown, sourceMap: new FileSourceMap(file, text) };
+      return { file, document: JSON.parse(text) as unknown, sourceMap: new FileSourceMap(file, text, { json: true }) };
     } catch {
       // Fall through: the YAML parser reports the error with a line and column.
     }

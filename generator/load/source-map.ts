@@ -2,6 +2,7 @@ import type { Event } from 'js-yaml';
 import type { Document, Node } from 'yaml';
 import { EventOffsets } from './event-offsets.js';
 import { fullYaml } from './full-yaml.js';
+import { JsonOffsets } from './json-offsets.js';
 import { eventsOf, TooDeepText } from './yaml-events.js';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
 
@@ -39,19 +40,19 @@ export function appendPointer(pointer: string, ...segments: (string | number)[])
   return pointer + pointerOf(segments).slice(1);
 }
 
-/** What a file's parse leaves for positions: the full parser's syntax tree, or the event parser's events. */
-export type ParsedYaml = { doc: Document } | { events: readonly Event[] };
+/** What a file's parse leaves for positions: the full parser's syntax tree, the event parser's events, or that JSON.parse read it. */
+export type ParsedYaml = { doc: Document } | { events: readonly Event[] } | { json: true };
 
 /**
  * The source map of one file. Positions come from the parse's events where the fast parser read
- * the file; JSON files are read with JSON.parse for speed and their events are parsed only when a
- * diagnostic needs a position. The full YAML parser's tree answers the rest: files the fast parser
+ * the file; JSON files are read with JSON.parse for speed, and located by scanning their text
+ * (json-offsets.ts) when a diagnostic needs a position. The full YAML parser's tree answers the rest: files the fast parser
  * leaves to it, and the few nodes (a block scalar, an empty value) whose start the events leave out.
  */
 export class FileSourceMap implements SourceMap {
   private doc?: Document;
-  /** The events' offsets; null where the full parser's tree answers; 'too deep' for a text no parser is to read (TooDeepText). */
-  private offsets?: EventOffsets | null | 'too deep';
+  /** The events' offsets (or a JSON text's); null where the full parser's tree answers; 'too deep' for a text no parser is to read (TooDeepText). */
+  private offsets?: EventOffsets | JsonOffsets | null | 'too deep';
   private lineStarts?: number[];
   /** Each YAML map's children by key, built on first use: a spec with 30,000 paths gets as many diagnostics. */
   private readonly mapIndex = new WeakMap<object, Map<string, { node: unknown; offset: number }>>();
@@ -64,7 +65,8 @@ export class FileSourceMap implements SourceMap {
     if (parsed && 'doc' in parsed) {
       this.doc = parsed.doc;
       this.offsets = null;
-    } else if (parsed) this.offsets = new EventOffsets(text, parsed.events);
+    } else if (parsed && 'json' in parsed) this.offsets = new JsonOffsets(text);
+    else if (parsed) this.offsets = new EventOffsets(text, parsed.events);
   }
 
   /** Where the value at `pointer` starts; undefined in a text that nests too deep to read for positions (TooDeepText). */
@@ -82,7 +84,7 @@ export class FileSourceMap implements SourceMap {
     return { file: this.file, line, column, frame: codeFrame(this.text, line, column, this.lineStarts) };
   }
 
-  private eventOffsets(): EventOffsets | null | 'too deep' {
+  private eventOffsets(): EventOffsets | JsonOffsets | null | 'too deep' {
     if (this.offsets === undefined) {
       try {
         const events = eventsOf(this.text);
