@@ -175,17 +175,20 @@ class FormatWork {
 /** A doc piece's text once prettier's outcomes are in: `code` finishes a code piece, `cells` indexes a table's cells job. */
 function finishPiece(piece: MarkdownPiece, done: FormatDone, code: ((done: FormatDone) => FormatOutcome) | undefined, cells: number): string | Promise<string> {
   if (piece.kind === 'text') return piece.text;
-  if (piece.kind === 'table') return finishTable(piece.layout, done.other(cells), done);
+  if (piece.kind === 'table') return finishTable(piece.layout, done.other(cells), (text) => done.alone(text, 'markdown'));
   const outcome = code!(done);
   // Prettier leaves a code block it cannot parse as it is.
   return printCodePiece(piece, 'text' in outcome ? outcome.text : undefined);
 }
 
-/** A table from prettier's print of its cells; should that print not read back as those cells, the whole table from prettier. */
-async function finishTable(layout: TableLayout, outcome: FormatOutcome, done: FormatDone): Promise<string> {
+/**
+ * A table from prettier's print of its cells (`outcome`); should that print fail or not read back as
+ * those cells, the whole table as `markdown` (prettier on this thread) prints it.
+ */
+export async function finishTable(layout: TableLayout, outcome: FormatOutcome, markdown: (text: string) => Promise<string>): Promise<string> {
   const printed = 'text' in outcome ? readCells(outcome.text, layout.cells.length) : undefined;
   if (printed) return alignTable(layout, printed);
-  return (await done.alone(layout.source + '\n', 'markdown')).replace(/\n$/, '');
+  return (await markdown(layout.source + '\n')).replace(/\n$/, '');
 }
 
 /** No plugins, pragmas or line ends other than `lf`: what batching and oasgen's own printers assume. */

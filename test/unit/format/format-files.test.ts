@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatFiles, formatKey, startFormatFiles } from '../../../generator/format/format-files.js';
+import { finishTable, formatFiles, formatKey, startFormatFiles } from '../../../generator/format/format-files.js';
+import { tableLayout } from '../../../generator/format/markdown-table.js';
 import { balancedShares, formatInParallel, WarmWorker } from '../../../generator/format/format-pool.js';
 
 const OPTIONS = { singleQuote: true, printWidth: 100, trailingComma: 'all' as const, proseWrap: 'preserve' as const };
@@ -157,5 +158,21 @@ describe('balancedShares', () => {
     { sizes: [3, 3, 3], count: 1, want: [[0, 1, 2]] },
   ])('splits $sizes into $count share(s): $want', ({ sizes, count, want }) => {
     expect(balancedShares(jobs(...sizes), count)).toEqual(want);
+  });
+});
+
+describe('finishTable', () => {
+  // The cells prettier printed one by one are read back; when they cannot be, prettier prints the table whole.
+  const block = ['| Name | Description |', '| - | - |', '| a | some *emphasis* here |'];
+  const markdown = (text: string): Promise<string> => format(text, { parser: 'markdown', proseWrap: 'preserve' });
+  it.each([
+    { name: 'from the cells prettier printed', outcome: { text: '| some _emphasis_ here |\n| -------------------- |\n' }, whole: false },
+    { name: 'from prettier whole when the cells failed', outcome: { error: 'prettier failed' }, whole: true },
+    { name: 'from prettier whole when the print does not read back as the cells', outcome: { text: 'some text\n' }, whole: true },
+  ])('$name', async ({ outcome, whole }) => {
+    const asked: string[] = [];
+    const table = await finishTable(tableLayout(block)!, outcome, (text) => (asked.push(text), markdown(text)));
+    expect(table + '\n').toBe(await markdown(block.join('\n') + '\n'));
+    expect(asked).toEqual(whole ? [block.join('\n') + '\n'] : []);
   });
 });
