@@ -107,34 +107,56 @@ interface Command {
   doc: Doc;
 }
 
+/**
+ * The commands still to print (prettier's `cmds`), as parallel stacks rather than an object per
+ * command: printing OpenAI's client pushed some 30 million of them. A command's indent and mode are
+ * one number, `indent * 2 + 1` when broken.
+ */
+class CommandStack {
+  readonly docs: Doc[] = [];
+  readonly frames: number[] = [];
+
+  push(indent: number, mode: Mode, doc: Doc): void {
+    this.docs.push(doc);
+    this.frames.push(indent * 2 + (mode === 'break' ? 1 : 0));
+  }
+}
+
 /** The text of `doc` at `width` columns, as prettier's printDocToString prints it (spaces, `\n`). */
 export function printDoc(doc: Doc, width: number): string {
   propagateBreaks(doc);
   const out: string[] = [];
   const modes = new Map<symbol, Mode>();
-  const commands: Command[] = [{ indent: 0, mode: 'break', doc }];
+  const commands = new CommandStack();
+  commands.push(0, 'break', doc);
   let position = 0;
   let remeasure = false;
-  while (commands.length > 0) {
-    const { indent: at, mode, doc: current } = commands.pop()!;
+  while (commands.docs.length > 0) {
+    const current = commands.docs.pop()!;
+    const frame = commands.frames.pop()!;
+    const at = frame >> 1;
+    const mode: Mode = frame & 1 ? 'break' : 'flat';
     if (typeof current === 'string') {
       out.push(current);
       position += textWidth(current);
     } else if (isSequence(current)) {
-      for (let i = current.length - 1; i >= 0; i--) commands.push({ indent: at, mode, doc: current[i]! });
+      for (let i = current.length - 1; i >= 0; i--) {
+        commands.docs.push(current[i]!);
+        commands.frames.push(frame);
+      }
     } else {
       switch (current.kind) {
         case 'indent':
-          commands.push({ indent: at + 2, mode, doc: current.contents });
+          commands.push(at + 2, mode, current.contents);
           break;
         case 'align':
-          commands.push({ indent: at + current.width, mode, doc: current.contents });
+          commands.push(at + current.width, mode, current.contents);
           break;
         case 'group': {
           const chosen = chooseGroup(current, { indent: at, mode, doc: current }, commands, width - position, modes, remeasure);
           remeasure = false;
           if (chosen.mode === 'break' && current.bailOnBreak) throw new Unprintable('a layout that breaks differently');
-          commands.push(chosen);
+          commands.push(chosen.indent, chosen.mode, chosen.doc);
           if (current.id) modes.set(current.id, chosen.mode);
           break;
         }
@@ -155,7 +177,7 @@ export function printDoc(doc: Doc, width: number): string {
         case 'indentIfBreak': {
           const groupMode = current.groupId ? (modes.get(current.groupId) ?? 'flat') : mode;
           const contents = current.kind === 'ifBreak' ? (groupMode === 'break' ? current.breakContents : current.flatContents) : groupMode === 'break' ? indent(current.contents) : current.contents;
-          commands.push({ indent: at, mode, doc: contents });
+          commands.push(at, mode, contents);
           break;
         }
         case 'verbatim':
@@ -170,55 +192,66 @@ export function printDoc(doc: Doc, width: number): string {
 }
 
 /** How `group` prints (prettier's printDocToString): flat if it fits, else the first expanded state that fits, else broken. */
-function chooseGroup(group: Group, at: Command, rest: readonly Command[], width: number, modes: ReadonlyMap<symbol, Mode>, remeasure: boolean): Command {
+function chooseGroup(group: Group, at: Command, rest: CommandStack, width: number, modes: ReadonlyMap<symbol, Mode>, remeasure: boolean): Command {
   if (at.mode === 'flat' && !remeasure) return { indent: at.indent, mode: group.break ? 'break' : 'flat', doc: group.contents };
-  const flat: Command = { indent: at.indent, mode: 'flat', doc: group.contents };
-  if (!group.break && fits(flat, rest, width, modes)) return flat;
+  if (!group.break && fits(group.contents, rest, width, modes)) return { indent: at.indent, mode: 'flat', doc: group.contents };
   const states = group.expandedStates;
   if (!states) return { indent: at.indent, mode: 'break', doc: group.contents };
   if (!group.break) {
     for (const state of states.slice(1)) {
-      const command: Command = { indent: at.indent, mode: 'flat', doc: state };
-      if (fits(command, rest, width, modes)) return command;
+      if (fits(state, rest, width, modes)) return { indent: at.indent, mode: 'flat', doc: state };
     }
   }
   return { indent: at.indent, mode: 'break', doc: states[states.length - 1]! };
 }
 
-/** Whether `next` printed flat, then the rest up to its first possible line break, fits in `width`. */
-function fits(next: Command, rest: readonly Command[], width: number, modes: ReadonlyMap<symbol, Mode>): boolean {
-  let restIndex = rest.length;
-  const commands: { mode: Mode; doc: Doc }[] = [next];
+/**
+ * Whether `next` printed flat, then the rest up to its first possible line break, fits in `width`.
+ * Its own stack holds docs and their modes apart (true when broken), as `CommandStack` does.
+ */
+function fits(next: Doc, rest: CommandStack, width: number, modes: ReadonlyMap<symbol, Mode>): boolean {
+  let restIndex = rest.docs.length;
+  const docs: Doc[] = [next];
+  const broken: boolean[] = [false];
   let left = width;
   while (left >= 0) {
-    const command = commands.pop();
-    if (!command) {
+    if (docs.length === 0) {
       if (restIndex === 0) return true;
-      commands.push(rest[--restIndex]!);
+      restIndex--;
+      docs.push(rest.docs[restIndex]!);
+      broken.push((rest.frames[restIndex]! & 1) === 1);
       continue;
     }
-    const { mode, doc } = command;
+    const doc = docs.pop()!;
+    const isBroken = broken.pop()!;
     if (typeof doc === 'string') left -= textWidth(doc);
-    else if (isSequence(doc)) for (let i = doc.length - 1; i >= 0; i--) commands.push({ mode, doc: doc[i]! });
-    else {
+    else if (isSequence(doc)) {
+      for (let i = doc.length - 1; i >= 0; i--) {
+        docs.push(doc[i]!);
+        broken.push(isBroken);
+      }
+    } else {
       switch (doc.kind) {
         case 'indent':
         case 'align':
-          commands.push({ mode, doc: doc.contents });
+          docs.push(doc.contents);
+          broken.push(isBroken);
           break;
         case 'group': {
-          const groupMode = doc.break ? 'break' : mode;
-          commands.push({ mode: groupMode, doc: doc.expandedStates && groupMode === 'break' ? doc.expandedStates[doc.expandedStates.length - 1]! : doc.contents });
+          const groupBroken = doc.break || isBroken;
+          docs.push(doc.expandedStates && groupBroken ? doc.expandedStates[doc.expandedStates.length - 1]! : doc.contents);
+          broken.push(groupBroken);
           break;
         }
         case 'ifBreak':
         case 'indentIfBreak': {
-          const groupMode = doc.groupId ? (modes.get(doc.groupId) ?? 'flat') : mode;
-          commands.push({ mode, doc: doc.kind === 'indentIfBreak' ? doc.contents : groupMode === 'break' ? doc.breakContents : doc.flatContents });
+          const groupBroken = doc.groupId ? modes.get(doc.groupId) === 'break' : isBroken;
+          docs.push(doc.kind === 'indentIfBreak' ? doc.contents : groupBroken ? doc.breakContents : doc.flatContents);
+          broken.push(isBroken);
           break;
         }
         case 'line':
-          if (mode === 'break' || doc.mode === 'hard') return true;
+          if (isBroken || doc.mode === 'hard') return true;
           if (doc.mode === 'line') left -= 1;
           break;
         case 'verbatim':
@@ -264,8 +297,10 @@ function isSequence(doc: Doc): doc is readonly Doc[] {
 
 /** Columns of `text`; only ASCII is measured here (prettier counts wide and combining characters apart). */
 function textWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x20-\x7e]/.test(text)) throw new Unprintable('text other than printable ASCII');
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e) throw new Unprintable('text other than printable ASCII');
+  }
   return text.length;
 }
 
