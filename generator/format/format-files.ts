@@ -74,7 +74,8 @@ export async function startFormatFiles(
   // A warm worker (generate.ts) takes prettier's jobs as the printers leave them; without one, the
   // workers start after the printing, sized to what is left.
   const feed = pending.length > 0 ? warm?.feed() : undefined;
-  const work = new FormatWork(options, printer, feed);
+  const remembered = { cache, used, key: (code: string) => formatKey(salt, { path: CODE_BLOCK, content: code }) };
+  const work = new FormatWork(options, printer, feed, remembered);
   const planned = pending.map(({ file, parser }) => work.add(file, parser));
   const batches = planBatches(work.typescript);
   const typescript: Options = { ...options, parser: 'typescript' };
@@ -102,6 +103,16 @@ function fedFormatting(feed: FormatFeed, outcomes: Promise<FormatOutcome>[]): Ru
   return { results, cancel: () => feed.close() };
 }
 
+/** The format cache as code blocks of docs use it: formatted code by `key(code)`, and the keys this run used. */
+interface RememberedCode {
+  cache: FormatCache;
+  used: Set<string>;
+  key: (code: string) => string;
+}
+
+/** The path code blocks are keyed under in the format cache: no generated file's path starts with `#`. */
+const CODE_BLOCK = '#code-block.ts';
+
 /** The outcomes of one run's prettier calls: TypeScript texts (batched) and other jobs, by index; and prettier for a text alone. */
 interface FormatDone {
   typescript: (index: number) => FormatOutcome;
@@ -128,6 +139,7 @@ class FormatWork {
     private readonly options: Options,
     private readonly printer?: TypeScriptPrinter,
     private readonly feed?: FormatFeed,
+    private readonly remembered?: RememberedCode,
   ) {
     this.batching = plainOptions(options);
     this.printsMarkdown = this.batching && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
@@ -143,12 +155,32 @@ class FormatWork {
       const index = this.other(file.content, parser, file.path);
       return (done) => textOf(done.other(index));
     }
-    const code = plan.pieces.map((piece) => (piece.kind === 'code' ? this.typeScript(piece.code) : undefined));
+    const code = plan.pieces.map((piece) => (piece.kind === 'code' ? this.codeBlock(piece.code) : undefined));
     const cells = plan.pieces.map((piece) => (piece.kind === 'table' ? this.other(cellsDocument(piece.layout.cells), parser, file.path) : -1));
     const rest = plan.rest === undefined ? -1 : this.other(plan.rest, parser, file.path);
     return async (done) => {
       const pieces = await Promise.all(plan.pieces.map((piece, i) => finishPiece(piece, done, code[i], cells[i]!)));
       return assembleMarkdown(plan, pieces, rest < 0 ? undefined : textOf(done.other(rest)));
+    };
+  }
+
+  /**
+   * A doc's code block, from the format cache when an earlier run formatted the same code: after an
+   * edit to one operation, its API's doc prints that operation's example again, not every example
+   * (Stripe's one API doc holds 533). Code prettier could not parse is not kept.
+   */
+  private codeBlock(code: string): (done: FormatDone) => FormatOutcome {
+    if (!this.remembered) return this.typeScript(code);
+    const { cache, used, key } = this.remembered;
+    const id = key(code);
+    used.add(id);
+    const cached = cache.get(id);
+    if (cached !== undefined) return () => ({ text: cached });
+    const outcome = this.typeScript(code);
+    return (done) => {
+      const result = outcome(done);
+      if ('text' in result) cache.set(id, result.text);
+      return result;
     };
   }
 

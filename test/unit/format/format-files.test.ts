@@ -75,6 +75,21 @@ describe('formatFiles', () => {
     expect(await formatFiles([{ ...file, content: 'export const a = 2' }], '/nonexistent/output', cache)).toEqual([{ path: 'a.ts', content: 'export const a = 2;\n' }]);
   });
 
+  it("takes a doc's code block from the cache when an earlier run formatted the same code, in any doc", async () => {
+    const doc = (title: string): { path: string; content: string } => ({ path: 'docs/A.md', content: `# ${title}\n\n\`\`\`ts\nconst a = {b:1}\n\`\`\`\n` });
+    const cache = new Map<string, string>();
+    const used = new Set<string>();
+    const [first] = await formatFiles([doc('A')], '/nonexistent/output', cache, used);
+    expect(first!.content).toBe('# A\n\n```ts\nconst a = { b: 1 };\n```\n');
+    // Two entries: the doc, and its code block as formatted TypeScript; both used.
+    expect([...cache.values()].sort()).toEqual([first!.content, 'const a = { b: 1 };\n'].sort());
+    expect(used.size).toBe(2);
+    const block = [...cache].find(([, text]) => text === 'const a = { b: 1 };\n')![0];
+    cache.set(block, 'const fromTheCache = true;\n');
+    const [edited] = await formatFiles([doc('B')], '/nonexistent/output', cache);
+    expect(edited!.content).toBe('# B\n\n```ts\nconst fromTheCache = true;\n```\n');
+  });
+
   it('keys a formatting by prettier options and version (salt), path and text', () => {
     const file = { path: 'a.ts', content: 'x' };
     const keys = [formatKey('s', file), formatKey('t', file), formatKey('s', { ...file, path: 'b.ts' }), formatKey('s', { ...file, content: 'y' })];
