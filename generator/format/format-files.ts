@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
 import { outcomeOf, startFormatting, type FormatFeed, type FormatJob, type FormatOutcome, type RunningFormat, type WarmWorker } from './format-pool.js';
-import { assembleMarkdown, planMarkdown, printCodePiece, type MarkdownPiece } from './markdown-blocks.js';
-import { alignTable, cellsDocument, readCells, type TableLayout } from './markdown-table.js';
+import { CODE_BLOCK, FormatWork, plainOptions, type FormatDone, type TypeScriptPrinter } from './format-work.js';
 import { planBatches, splitBatch, type TypeScriptBatch } from './typescript-batches.js';
 import type { TypeScriptStyle } from './typescript-printer.js';
 
@@ -103,131 +102,6 @@ function fedFormatting(feed: FormatFeed, outcomes: Promise<FormatOutcome>[]): Ru
   return { results, cancel: () => feed.close() };
 }
 
-/** The format cache as code blocks of docs use it: formatted code by `key(code)`, and the keys this run used. */
-interface RememberedCode {
-  cache: FormatCache;
-  used: Set<string>;
-  key: (code: string) => string;
-}
-
-/** The path code blocks are keyed under in the format cache: no generated file's path starts with `#`. */
-const CODE_BLOCK = '#code-block.ts';
-
-/** The outcomes of one run's prettier calls: TypeScript texts (batched) and other jobs, by index; and prettier for a text alone. */
-interface FormatDone {
-  typescript: (index: number) => FormatOutcome;
-  other: (index: number) => FormatOutcome;
-  alone: (text: string, parser: string) => Promise<string>;
-}
-
-/**
- * The prettier work of a run, gathered file by file: TypeScript texts (files and the code blocks of
- * docs) to be batched, other jobs one per file, and for each file how to finish it from the results.
- * TypeScript that typescript-printer.ts prints, and most doc blocks (markdown-blocks.ts), never
- * reach prettier. With plugins, or options these printers do not follow, every file is one
- * prettier call as it comes.
- */
-class FormatWork {
-  readonly typescript: string[] = [];
-  /** Other jobs, kept for the workers started after printing; or, with a feed, their outcomes, fed as they came. */
-  readonly others: FormatJob[] = [];
-  readonly fed: Promise<FormatOutcome>[] = [];
-  private readonly batching: boolean;
-  private readonly printsMarkdown: boolean;
-
-  constructor(
-    private readonly options: Options,
-    private readonly printer?: TypeScriptPrinter,
-    private readonly feed?: FormatFeed,
-    private readonly remembered?: RememberedCode,
-  ) {
-    this.batching = plainOptions(options);
-    this.printsMarkdown = this.batching && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
-  }
-
-  add(file: RenderedFile, parser: string): (done: FormatDone) => string | Promise<string> {
-    if (parser === 'typescript' && this.batching) {
-      const outcome = this.typeScript(file.content);
-      return (done) => textOf(outcome(done));
-    }
-    const plan = parser === 'markdown' && this.printsMarkdown ? planMarkdown(file.content) : undefined;
-    if (!plan) {
-      const index = this.other(file.content, parser, file.path);
-      return (done) => textOf(done.other(index));
-    }
-    const code = plan.pieces.map((piece) => (piece.kind === 'code' ? this.codeBlock(piece.code) : undefined));
-    const cells = plan.pieces.map((piece) => (piece.kind === 'table' ? this.other(cellsDocument(piece.layout.cells), parser, file.path) : -1));
-    const rest = plan.rest === undefined ? -1 : this.other(plan.rest, parser, file.path);
-    return async (done) => {
-      const pieces = await Promise.all(plan.pieces.map((piece, i) => finishPiece(piece, done, code[i], cells[i]!)));
-      return assembleMarkdown(plan, pieces, rest < 0 ? undefined : textOf(done.other(rest)));
-    };
-  }
-
-  /**
-   * A doc's code block, from the format cache when an earlier run formatted the same code: after an
-   * edit to one operation, its API's doc prints that operation's example again, not every example
-   * (Stripe's one API doc holds 533). Code prettier could not parse is not kept.
-   */
-  private codeBlock(code: string): (done: FormatDone) => FormatOutcome {
-    if (!this.remembered) return this.typeScript(code);
-    const { cache, used, key } = this.remembered;
-    const id = key(code);
-    used.add(id);
-    const cached = cache.get(id);
-    if (cached !== undefined) return () => ({ text: cached });
-    const outcome = this.typeScript(code);
-    return (done) => {
-      const result = outcome(done);
-      if ('text' in result) cache.set(id, result.text);
-      return result;
-    };
-  }
-
-  /** A TypeScript text's outcome: printed here when typescript-printer.ts can, else from its batch. */
-  private typeScript(text: string): (done: FormatDone) => FormatOutcome {
-    const printed = this.printer?.(text);
-    if (printed !== undefined) return () => ({ text: printed });
-    // What the printer leaves goes to a warm worker at once, which formats it while this thread
-    // prints the rest; batched at the end, it kept a first OpenAI run waiting 0.15-0.3 s for prettier.
-    if (this.printer && this.feed) {
-      const index = this.fed.push(this.feed.add({ content: text, options: { ...this.options, parser: 'typescript' } })) - 1;
-      return (done) => done.other(index);
-    }
-    const index = this.typescript.push(text) - 1;
-    return (done) => done.typescript(index);
-  }
-
-  private other(content: string, parser: string, filepath: string): number {
-    const job = { content, options: { ...this.options, parser, filepath } };
-    return this.feed ? this.fed.push(this.feed.add(job)) - 1 : this.others.push(job) - 1;
-  }
-}
-
-/** A doc piece's text once prettier's outcomes are in: `code` finishes a code piece, `cells` indexes a table's cells job. */
-function finishPiece(piece: MarkdownPiece, done: FormatDone, code: ((done: FormatDone) => FormatOutcome) | undefined, cells: number): string | Promise<string> {
-  if (piece.kind === 'text') return piece.text;
-  if (piece.kind === 'table') return finishTable(piece.layout, done.other(cells), (text) => done.alone(text, 'markdown'));
-  const outcome = code!(done);
-  // Prettier leaves a code block it cannot parse as it is.
-  return printCodePiece(piece, 'text' in outcome ? outcome.text : undefined);
-}
-
-/**
- * A table from prettier's print of its cells (`outcome`); should that print fail or not read back as
- * those cells, the whole table as `markdown` (prettier on this thread) prints it.
- */
-export async function finishTable(layout: TableLayout, outcome: FormatOutcome, markdown: (text: string) => Promise<string>): Promise<string> {
-  const printed = 'text' in outcome ? readCells(outcome.text, layout.cells.length) : undefined;
-  if (printed) return alignTable(layout, printed);
-  return (await markdown(layout.source + '\n')).replace(/\n$/, '');
-}
-
-/** No plugins, pragmas or line ends other than `lf`: what batching and oasgen's own printers assume. */
-function plainOptions(options: Options): boolean {
-  return (options.plugins ?? []).length === 0 && !options.requirePragma && !options.insertPragma && (options.endOfLine ?? 'lf') === 'lf';
-}
-
 /** Prettier's defaults for the options typescript-printer.ts does not take: any other value leaves TypeScript to prettier. */
 const TYPESCRIPT_DEFAULTS: Record<string, unknown> = {
   tabWidth: 2,
@@ -238,9 +112,6 @@ const TYPESCRIPT_DEFAULTS: Record<string, unknown> = {
   objectWrap: 'preserve',
   experimentalOperatorPosition: 'end',
 };
-
-/** Prints a TypeScript text as prettier would, or undefined. */
-type TypeScriptPrinter = (text: string) => string | undefined;
 
 async function loadPrinter(style: TypeScriptStyle): Promise<TypeScriptPrinter> {
   const { printTypeScript } = await import('./typescript-printer.js');
@@ -272,11 +143,6 @@ async function splitBatches(
     }),
   );
   return results;
-}
-
-function textOf(outcome: FormatOutcome): string {
-  if ('error' in outcome) throw new Error(outcome.error);
-  return outcome.text;
 }
 
 function parserOf(path: string): string | undefined {

@@ -1,7 +1,7 @@
 /**
  * Prettier's output for the TypeScript oasgen's templates write, without prettier: imports and
  * exports, interfaces, type aliases, constants, API classes and the docs' examples, with their
- * comments. The file is parsed with TypeScript and printed through doc-printer.ts from the same
+ * comments. The file is parsed with TypeScript and printed (doc-printer.ts, print-doc.ts) from the same
  * documents prettier 3 builds for those nodes. A file with anything else (another statement or
  * type, a comment somewhere other than before a statement, member or property, a layout reproduced
  * only while it fits), or whose printed tokens differ from its own, is `undefined`, and
@@ -9,7 +9,8 @@
  * result to prettier's, file by file.
  */
 import { ts } from '@ts-morph/common';
-import { Unprintable, hardline, printDoc } from './doc-printer.js';
+import { Unprintable, hardline } from './doc-printer.js';
+import { printDoc } from './print-doc.js';
 import { SourceText, type TypeScriptStyle } from './typescript-source.js';
 import { printStatements } from './typescript-statements.js';
 

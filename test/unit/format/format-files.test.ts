@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { finishTable, formatFiles, formatKey, startFormatFiles } from '../../../generator/format/format-files.js';
+import { formatFiles, formatKey, startFormatFiles } from '../../../generator/format/format-files.js';
+import { finishTable } from '../../../generator/format/format-work.js';
 import { tableLayout } from '../../../generator/format/markdown-table.js';
 import { balancedShares, formatInParallel, WarmWorker } from '../../../generator/format/format-pool.js';
 
