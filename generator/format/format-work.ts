@@ -137,7 +137,7 @@ export function plainOptions(options: Options): boolean {
   return (options.plugins ?? []).length === 0 && !options.requirePragma && !options.insertPragma && (options.endOfLine ?? 'lf') === 'lf';
 }
 
-export function textOf(outcome: FormatOutcome): string {
+function textOf(outcome: FormatOutcome): string {
   if ('error' in outcome) throw new Error(outcome.error);
   return outcome.text;
 }

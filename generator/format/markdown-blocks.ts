@@ -38,19 +38,20 @@ function placeholder(index: number): string {
 const WHOLE_DOCUMENT = /\r|prettier-ignore|oasgen-piece-/;
 /** Front matter: only on the first line. */
 const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*(?:\n|$)/;
-/** What sends a document to prettier whole at the start of a line: a link definition, an HTML block of kinds 1 to 5, math, an indented or tilde fence. */
-const LINE_STARTS = [/^ {0,3}\[[^\]]*\]:/m, /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$))/im, /^ {0,3}\$\$/m, /^ {1,}```|^ {0,3}~~~/m];
-
-/** `LINE_STARTS` matched at one offset (`lastIndex`): new ones per document, since they keep where they matched. */
-function lineStartsAt(): RegExp[] {
+/**
+ * What sends a document to prettier whole at the start of a line: a link definition, an HTML block
+ * of kinds 1 to 5, math, an indented or tilde fence. Each is matched at a line's offset (`lastIndex`),
+ * so new ones are made per document.
+ */
+function lineStarts(): RegExp[] {
   return [/ {0,3}\[[^\]]*\]:/y, / {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$))/iy, / {0,3}\$\$/y, / {1,}```| {0,3}~~~/y];
 }
 
 /** How to format `text` (markdown) with the fewest prettier calls, or undefined to give it all to prettier. */
 export function planMarkdown(text: string): MarkdownPlan | undefined {
   if (WHOLE_DOCUMENT.test(text) || FRONT_MATTER.test(text)) return undefined;
+  if (startsLineWithBlockOfItsOwn(text)) return undefined;
   const lines = text.split('\n');
-  if (startsLineWithBlockOfItsOwn(text, lines)) return undefined;
   if (lines.at(-1) === '') lines.pop();
   const pieces: MarkdownPiece[] = [];
   const rest: string[] = [];
@@ -97,25 +98,22 @@ export function planMarkdown(text: string): MarkdownPlan | undefined {
 }
 
 /**
- * Whether a line of `text` starts with what `LINE_STARTS` names. Only lines starting with a space,
+ * Whether a line of `text` starts with what `lineStarts` names. Only lines starting with a space,
  * `[`, `<`, `$` or `~` can, so those alone are matched, each at its offset in the text (a link
- * label may run over lines): one search over the document per pattern was a fifth of planning
- * Stripe's 12 MB of docs. A text with a line separator other than `\n` is searched whole, as the
- * `m` flag reads lines (that sends more to prettier, never less).
+ * label may run over lines): one multiline search over the document per pattern was a fifth of
+ * planning Stripe's 12 MB of docs. Lines start where a multiline search starts them: after `\n`,
+ * U+2028 or U+2029 (a `\r` has sent the document to prettier already).
  */
-function startsLineWithBlockOfItsOwn(text: string, lines: readonly string[]): boolean {
-  if (/[\u2028\u2029]/.test(text)) return LINE_STARTS.some((pattern) => pattern.test(text));
-  const patterns = lineStartsAt();
-  let offset = 0;
-  for (const line of lines) {
-    const first = line.charCodeAt(0);
-    if (first === 32 || first === 91 || first === 60 || first === 36 || first === 126) {
-      for (const pattern of patterns) {
-        pattern.lastIndex = offset;
-        if (pattern.test(text)) return true;
-      }
+function startsLineWithBlockOfItsOwn(text: string): boolean {
+  const patterns = lineStarts();
+  const breaks = /[\n\u2028\u2029]/g;
+  for (let offset = 0; offset >= 0; offset = breaks.exec(text) ? breaks.lastIndex : -1) {
+    const first = text.charCodeAt(offset);
+    if (first !== 32 && first !== 91 && first !== 60 && first !== 36 && first !== 126) continue;
+    for (const pattern of patterns) {
+      pattern.lastIndex = offset;
+      if (pattern.test(text)) return true;
     }
-    offset += line.length + 1;
   }
   return false;
 }
