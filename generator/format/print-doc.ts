@@ -13,8 +13,8 @@ interface Command {
 
 /**
  * The commands still to print (prettier's `cmds`), as parallel stacks rather than an object per
- * command: printing OpenAI's client pushed some 30 million of them. A command's indent and mode are
- * one number, `indent * 2 + 1` when broken.
+ * command (the printer and `fits` were among the largest allocators of a run). A command's indent
+ * and mode are one number, `indent * 2 + 1` when broken.
  */
 class CommandStack {
   readonly docs: Doc[] = [];
