@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../typescript.js';
 import { Unprintable, group, hardline, ifBreak, indent, line, softline, type Doc } from './doc-printer.js';
 import type { SourceText } from './typescript-source.js';
 import { printType } from './typescript-types.js';

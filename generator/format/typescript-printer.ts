@@ -8,7 +8,7 @@
  * format-files.ts gives it to prettier. `test/real-specs/` and the format-stage fuzz test hold the
  * result to prettier's, file by file.
  */
-import { ts } from '@ts-morph/common';
+import { ts } from '../typescript.js';
 import { Unprintable, hardline } from './doc-printer.js';
 import { printDoc } from './print-doc.js';
 import { SourceText, type TypeScriptStyle } from './typescript-source.js';

@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../typescript.js';
 import { Unprintable, hardline, join, line, verbatim, type Doc } from './doc-printer.js';
 import { quickSameTokens } from './quick-tokens.js';
 

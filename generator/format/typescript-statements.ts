@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../typescript.js';
 import { Unprintable, group, hardline, ifBreak, indent, join, line, softline, type Doc } from './doc-printer.js';
 import { printClass } from './typescript-classes.js';
 import type { SourceText } from './typescript-source.js';

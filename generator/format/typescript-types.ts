@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../typescript.js';
 import { Unprintable, align, group, hardline, ifBreak, indent, join, line, softline, type Doc } from './doc-printer.js';
 import { printExpression, printPropertyName } from './typescript-values.js';
 import type { SourceText } from './typescript-source.js';

@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../typescript.js';
 import { Unprintable, breakParent, conditionalGroup, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, willBreak, type Doc } from './doc-printer.js';
 import type { SourceText } from './typescript-source.js';
 import { printType, printTypeArguments } from './typescript-types.js';

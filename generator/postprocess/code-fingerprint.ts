@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../typescript.js';
 import { createHash } from 'node:crypto';
 
 /**

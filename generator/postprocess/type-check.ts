@@ -1,4 +1,5 @@
-import { getLibFiles, ts } from '@ts-morph/common';
+import { getLibFiles } from '@ts-morph/common';
+import { ts } from '../typescript.js';
 import { createHash } from 'node:crypto';
 import type { RenderedFile } from '../render/render-files.js';
 import { CHECK_OPTIONS as CHECK_JSON_OPTIONS } from './check-options.js';
