@@ -6,6 +6,7 @@ import type { FormatCache } from '../format/format-files.js';
 import type { TypeCheckState } from '../postprocess/postprocess.js';
 import type { RenderedFile } from '../render/render-files.js';
 import { fileHash, textHash } from './cache-key.js';
+import { readFormatLog, storeFormatLog, type FormatLog } from './format-log.js';
 
 /** A spec file a run read, with the hash of the bytes it read. */
 export interface InputFile {
@@ -21,7 +22,7 @@ interface StoredFile {
 
 /** What a run stores for the next one: its whole result, and the state that speeds up a partial rerun. */
 interface RunEntry {
-  version: 3;
+  version: 4;
   key: string;
   inputs: InputFile[];
   files: StoredFile[];
@@ -46,7 +47,8 @@ const RUN = 'run.json';
 const CONTENTS = 'contents.json';
 /** OutputStats. */
 const OUTPUT = 'output.json';
-const FORMAT = 'format.json';
+/** The format cache (format-log.ts). */
+const FORMAT = 'format.jsonl';
 const TYPE_CHECK = 'type-check.json';
 
 /**
@@ -69,7 +71,7 @@ export class RunCache {
   async lookup(): Promise<CachedRun | undefined> {
     if (!this.reusable) return undefined;
     const entry = (this.last = await readJson<RunEntry>(join(this.dir, RUN)));
-    if (!entry || entry.version !== 3 || entry.key !== this.key) return undefined;
+    if (!entry || entry.version !== 4 || entry.key !== this.key) return undefined;
     if (sizeOf(join(this.dir, CONTENTS)) !== entry.contentsSize || sizeOf(join(this.dir, FORMAT)) !== entry.formatSize) return undefined;
     const hashes = await Promise.all(entry.inputs.map((input) => fileHash(input.path)));
     if (entry.inputs.some((input, i) => hashes[i] !== input.hash)) return undefined;
@@ -83,7 +85,7 @@ export class RunCache {
    */
   heldTexts(folder: string): Map<string, string> {
     const entry = this.last;
-    if (!this.reusable || entry?.version !== 3) return new Map();
+    if (!this.reusable || entry?.version !== 4) return new Map();
     const untouched = untouchedFiles(this.dir, entry, folder);
     return new Map(entry.files.filter((file) => untouched.has(file.path)).map((file) => [file.path, file.hash]));
   }
@@ -102,8 +104,12 @@ export class RunCache {
     writeAtomicallySync(join(this.dir, OUTPUT), JSON.stringify({ key: this.key, folder, stats } satisfies OutputStats));
   }
 
+  /** The format cache as `formatCache` read it, for `store` to append to. */
+  private formatLog: FormatLog | undefined;
+
   async formatCache(): Promise<FormatCache> {
-    return new Map(Object.entries((await readJson<Record<string, string>>(join(this.dir, FORMAT))) ?? {}));
+    this.formatLog = readFormatLog(join(this.dir, FORMAT));
+    return this.formatLog.entries;
   }
 
   /** The type check's state after the last clean run (it holds content hashes, so any key may reuse it). */
@@ -114,7 +120,8 @@ export class RunCache {
 
   /**
    * Stores a successful run (`hashes`: the files' text hashes, `textHash`, in their order); the
-   * format cache keeps only the entries this run used, so it never grows without bound.
+   * format cache keeps the entries this run used, and of the others at most as many (format-log.ts),
+   * so it never grows without bound.
    */
   async store(run: {
     inputs: InputFile[];
@@ -136,12 +143,13 @@ export class RunCache {
       const key = formatted.get(f.content);
       return key === undefined ? f.content : { format: key };
     });
-    const [contents, formatText] = [JSON.stringify(stored), JSON.stringify(Object.fromEntries(format))];
+    const contents = JSON.stringify(stored);
     const files = run.files.map((f, i) => ({ path: f.path, hash: run.hashes[i]! }));
-    const sizes = { contentsSize: Buffer.byteLength(contents), formatSize: Buffer.byteLength(formatText) };
-    const entry: RunEntry = { version: 3, key: this.key, inputs: run.inputs, files, diagnostics: run.diagnostics, ...sizes };
-    // The entry last, so that it never names texts not yet written.
-    await Promise.all([writeAtomically(join(this.dir, CONTENTS), contents), writeAtomically(join(this.dir, FORMAT), formatText)]);
+    // The texts first and the entry last, so that it never names texts not yet written.
+    const read = this.formatLog?.entries === run.format ? this.formatLog : undefined;
+    const formatSize = storeFormatLog(join(this.dir, FORMAT), read, run.format, run.used);
+    await writeAtomically(join(this.dir, CONTENTS), contents);
+    const entry: RunEntry = { version: 4, key: this.key, inputs: run.inputs, files, diagnostics: run.diagnostics, contentsSize: Buffer.byteLength(contents), formatSize };
     await Promise.all([
       writeAtomically(join(this.dir, RUN), JSON.stringify(entry)),
       writeAtomically(join(this.dir, TYPE_CHECK), JSON.stringify(run.typeCheck)),
@@ -206,8 +214,8 @@ export class CachedRun {
   private verifiedTexts(): string[] | undefined {
     const stored = readJsonSync<StoredText[]>(join(this.dir, CONTENTS));
     if (!Array.isArray(stored) || stored.length !== this.entry.files.length) return undefined;
-    const format = stored.some((text) => typeof text !== 'string') ? (readJsonSync<Record<string, string>>(join(this.dir, FORMAT)) ?? {}) : {};
-    const texts = stored.map((text) => (typeof text === 'string' ? text : Object.hasOwn(format, text.format) ? format[text.format] : undefined));
+    const format = stored.some((text) => typeof text !== 'string') ? readFormatLog(join(this.dir, FORMAT)).entries : new Map<string, string>();
+    const texts = stored.map((text) => (typeof text === 'string' ? text : format.get(text.format)));
     const intact = texts.every((text, i) => typeof text === 'string' && textHash(text) === this.entry.files[i]!.hash);
     return intact ? (texts as string[]) : undefined;
   }

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFormatLog } from '../../../generator/cache/format-log.js';
 import { generate, type GenerateResult } from '../../../generator/generate.js';
 import { removeDir } from '../../helpers/generate-client.js';
 
@@ -22,7 +23,7 @@ const stages = (result: GenerateResult): string[] => result.timings.map((t) => t
 const contents = (result: GenerateResult): Map<string, string> => new Map(result.files.map((f) => [f.path, f.content]));
 
 async function formatEntries(): Promise<Set<string>> {
-  return new Set(Object.keys(JSON.parse(await readFile(join(dir, 'cache', 'format.json'), 'utf8')) as Record<string, string>));
+  return new Set(readFormatLog(join(dir, 'cache', 'format.jsonl')).entries.keys());
 }
 
 describe('the generation cache', () => {
