@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CacheSession } from './cache/run-cache.js';
 import { UsageError, HELP, parseCliArgs, type CliFlags } from './config/cli-args.js';
 import { ejectTemplates } from './config/eject-templates.js';
 import { ConfigError } from './config/load-config.js';
@@ -46,7 +47,10 @@ export async function main(argv: string[], io: CliOutput = processIo()): Promise
     if (command === 'templates' && rest[0] === 'eject' && rest.length === 2) return await eject(rest[1]!, io);
     if (command !== 'generate' || rest.length > 0) throw new UsageError(`unknown command "${flags.positionals.join(' ')}"`);
     const cwd = io.cwd ?? process.cwd();
-    const { jobs, notes } = await resolveJobs(flags, cwd);
+    const resolved = await resolveJobs(flags, cwd);
+    // Under --watch each job keeps what its runs share in memory (the format cache, see CacheSession).
+    const jobs = flags.watch ? resolved.jobs.map((job) => ({ ...job, options: { ...job.options, session: new CacheSession() } })) : resolved.jobs;
+    const notes = resolved.notes;
     const say = (text: string): void => void (flags.silent ? undefined : io.err(text));
     for (const note of notes) say(`oasgen: ${note}\n`);
     if (flags.dumpContext !== undefined) return await dumpContext(jobs, flags.dumpContext, io);

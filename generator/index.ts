@@ -12,3 +12,4 @@ export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { ApiModel } from './normalize/api-model.js';
 export type * from './plan/render-plan.js';
 export { SpecError } from './diagnostics/diagnostic.js';
+export { CacheSession } from './cache/run-cache.js';

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HelperDelegate } from 'handlebars';
+import type { CacheSession } from './cache/run-cache.js';
 import type { FileSelection } from './config/global-property.js';
 import type { ExtraFile } from './plugins/extra-files.js';
 import type { OasgenPlugin } from './plugins/plugin.js';
@@ -23,6 +24,8 @@ export interface GenerateOptions {
   displayName?: string;
   /** The cache folder (see generator/cache/); `false` turns caching off. Default: cached when writing or checking. */
   cacheDir?: string | false;
+  /** Kept by a caller that runs generate again and again in one process (`--watch`), the same object each time: see CacheSession. */
+  session?: CacheSession;
   /** Handlebars helpers added to the built-in ones. */
   helpers: Record<string, HelperDelegate>;
   /** Files rendered from the user's templates (paths absolute or relative to the working directory). */

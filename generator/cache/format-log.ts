@@ -49,9 +49,9 @@ export function readFormatLog(path: string): FormatLog {
  * be more than half as long as the used ones: then, as without such a log, writes the used entries
  * whole (through a temporary file and a rename). So the file never holds more than about one and
  * a half times what a run reads from it: on Stripe's spec, where every edit changes its one 2.8 MB
- * API doc, every second or third edit writes it whole. Returns the file's size afterwards.
+ * API doc, every second or third edit writes it whole. Returns the log as it now is on disk.
  */
-export function storeFormatLog(path: string, read: FormatLog | undefined, cache: FormatCache, used: ReadonlySet<string>): number {
+export function storeFormatLog(path: string, read: FormatLog | undefined, cache: FormatCache, used: ReadonlySet<string>): FormatLog {
   const kept = [...cache].filter(([key]) => used.has(key));
   if (read?.appendable && unchangedSince(path, read)) {
     let stale = 0;
@@ -59,18 +59,31 @@ export function storeFormatLog(path: string, read: FormatLog | undefined, cache:
     const keptLength = kept.reduce((sum, [key, text]) => sum + key.length + text.length, 0);
     if (stale <= keptLength / 2) {
       const added = kept.filter(([key]) => !read.held.has(key));
-      if (added.length > 0) appendFileSync(path, lines(added));
-      return statSync(path).size;
+      const held = new Map(read.held);
+      const text = added.map(([key, value]) => lineOf(key, value, held)).join('');
+      if (text !== '') appendFileSync(path, text);
+      const entries = new Map([...read.held.keys()].map((key) => [key, cache.get(key) ?? read.entries.get(key)!] as const));
+      for (const [key, value] of added) entries.set(key, value);
+      return { entries, held, ...statOf(path), appendable: true };
     }
   }
+  const held = new Map<string, number>();
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, lines(kept));
+  writeFileSync(temporary, kept.map(([key, value]) => lineOf(key, value, held)).join(''));
   renameSync(temporary, path);
-  return statSync(path).size;
+  return { entries: new Map(kept), held, ...statOf(path), appendable: true };
 }
 
-function lines(entries: readonly (readonly [string, string])[]): string {
-  return entries.map((entry) => JSON.stringify(entry) + '\n').join('');
+/** An entry's line, its length noted in `held`. */
+function lineOf(key: string, text: string, held: Map<string, number>): string {
+  const line = JSON.stringify([key, text]);
+  held.set(key, line.length);
+  return line + '\n';
+}
+
+function statOf(path: string): { size: number; mtimeMs: number } {
+  const { size, mtimeMs } = statSync(path);
+  return { size, mtimeMs };
 }
 
 function parseLine(line: string): [string, string] | undefined {
@@ -82,7 +95,8 @@ function parseLine(line: string): [string, string] | undefined {
   }
 }
 
-function unchangedSince(path: string, read: FormatLog): boolean {
+/** Whether the file at `path` is still as `read` found or left it (size and modification time). */
+export function unchangedSince(path: string, read: FormatLog): boolean {
   try {
     const stat = statSync(path);
     return stat.size === read.size && stat.mtimeMs === read.mtimeMs;

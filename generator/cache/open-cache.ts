@@ -24,5 +24,5 @@ export async function openRunCache(options: GenerateOptions): Promise<RunCache |
     prettierManifest: join(dirname(createRequire(import.meta.url).resolve('prettier')), 'package.json'),
   });
   const reusable = Object.keys(options.helpers).length === 0 && options.extraFiles.length === 0 && options.plugins.length === 0;
-  return new RunCache(options.cacheDir ?? cacheDirFor(options.output), key, reusable);
+  return new RunCache(options.cacheDir ?? cacheDirFor(options.output), key, reusable, options.session);
 }

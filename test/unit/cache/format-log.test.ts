@@ -78,14 +78,16 @@ describe('the format log', () => {
     const read = readFormatLog(path);
     for (const [key, text] of Object.entries(add)) read.entries.set(key, text);
     if (meanwhile !== undefined) appendFileSync(path, meanwhile);
-    const size = storeFormatLog(path, read, read.entries, new Set(used));
+    const stored = storeFormatLog(path, read, read.entries, new Set(used));
     const after = readFileSync(path, 'utf8');
     expect(after).toBe(want);
-    expect(size).toBe(Buffer.byteLength(after));
     // Whatever happened before, every used entry reads back.
     const again = readFormatLog(path);
     for (const key of used) expect(again.entries.get(key)).toBe(read.entries.get(key));
     expect(again.appendable).toBe(true);
+    // What the store returns (what --watch keeps for the next run) is the file as read from disk.
+    expect(stored).toEqual(again);
+    expect(stored.size).toBe(Buffer.byteLength(after));
   });
 
   it('keeps texts with newlines, quotes and non-ASCII intact on one line each', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFormatLog } from '../../../generator/cache/format-log.js';
+import { CacheSession } from '../../../generator/cache/run-cache.js';
 import { generate, type GenerateResult } from '../../../generator/generate.js';
 import { removeDir } from '../../helpers/generate-client.js';
 
@@ -130,6 +131,27 @@ describe('the generation cache', () => {
     expect(after.changes?.written.sort()).toEqual(changed);
     const added = [...(await formatEntries())].filter((key) => !entriesBefore.has(key));
     expect(added).toHaveLength(changed.length);
+  }, 180_000);
+
+  it('under one session (--watch), takes the format cache from memory while its file is as the last run left it', async () => {
+    const spec = join(dir, 'openapi.yaml');
+    await cp(PETSTORE, spec);
+    const session = new CacheSession();
+    const watched = (): Promise<GenerateResult> => generate({ input: spec, output: join(dir, 'out'), write: true, cacheDir: join(dir, 'cache'), session });
+    const first = await watched();
+    const readme = contents(first).get('README.md')!;
+    // Marks README's entry in memory only: a rerun that formats README from the cache shows the mark.
+    const entry = [...session.formatLog!.entries].find(([, text]) => text === readme)!;
+    session.formatLog!.entries.set(entry[0], `${readme}<!-- from memory -->\n`);
+    // A response's description: not in the README, so its text (and key) stays the same.
+    const edit = async (from: string, to: string): Promise<void> => writeFile(spec, (await readFile(spec, 'utf8')).replace(from, to));
+    await edit('description: Pet not found', 'description: No such pet');
+    expect(contents(await watched()).get('README.md')).toBe(`${readme}<!-- from memory -->\n`);
+    // Written by someone else since: read again from the file.
+    session.formatLog!.entries.set(entry[0], `${readme}<!-- from memory -->\n`);
+    await writeFile(join(dir, 'cache', 'format.jsonl'), (await readFile(join(dir, 'cache', 'format.jsonl'), 'utf8')) + '\n');
+    await edit('description: No such pet', 'description: Pet not found');
+    expect(contents(await watched()).get('README.md')).toBe(readme);
   }, 180_000);
 
   it('keeps the output folder free of cache files and gitignores a cache beside it', async () => {
