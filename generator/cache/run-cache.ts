@@ -1,46 +1,32 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FormatCache } from '../format/format-files.js';
 import type { TypeCheckState } from '../postprocess/postprocess.js';
 import type { RenderedFile } from '../render/render-files.js';
+import {
+  CONTENTS,
+  FORMAT,
+  hashIn,
+  OUTPUT,
+  readJson,
+  readJsonSync,
+  RUN,
+  sizeOf,
+  statIn,
+  TYPE_CHECK,
+  untouchedFiles,
+  writeAtomically,
+  writeAtomicallySync,
+  type InputFile,
+  type OutputStats,
+  type RunEntry,
+  type StoredText,
+} from './cache-files.js';
 import { fileHash, textHash } from './cache-key.js';
 import { readFormatLog, storeFormatLog, unchangedSince, type FormatLog } from './format-log.js';
 
-/** A spec file a run read, with the hash of the bytes it read. */
-export interface InputFile {
-  path: string;
-  hash: string;
-}
-
-/** A file of a stored run: its path and the hash of its text (the texts are stored apart, see CONTENTS). */
-interface StoredFile {
-  path: string;
-  hash: string;
-}
-
-/** What a run stores for the next one: its whole result, and the state that speeds up a partial rerun. */
-interface RunEntry {
-  version: 4;
-  key: string;
-  inputs: InputFile[];
-  files: StoredFile[];
-  diagnostics: Diagnostic[];
-  /** The sizes of CONTENTS and FORMAT when they were written with this entry. */
-  contentsSize: number;
-  formatSize: number;
-}
-
-/** A file's text among the contents: itself, or the key of the same text in the format cache. */
-type StoredText = string | { format: string };
-
-/** How the output folder's files looked right after the run with `key` wrote or found them: size and modification time by path. */
-interface OutputStats {
-  key: string;
-  folder: string;
-  stats: Record<string, [number, number]>;
-}
+export type { InputFile } from './cache-files.js';
 
 /**
  * What the runs of one process (`oasgen generate --watch`) keep between them: the format cache as
@@ -50,15 +36,6 @@ interface OutputStats {
 export class CacheSession {
   formatLog: FormatLog | undefined;
 }
-
-const RUN = 'run.json';
-/** The texts of the entry's files, in its order (most by their key in FORMAT): read only when a file must be written, compared or handed out. */
-const CONTENTS = 'contents.json';
-/** OutputStats. */
-const OUTPUT = 'output.json';
-/** The format cache (format-log.ts). */
-const FORMAT = 'format.jsonl';
-const TYPE_CHECK = 'type-check.json';
 
 /**
  * The cache of one output folder (see cache-dir.ts): the last run's result by key, prettier's
@@ -243,74 +220,4 @@ export class CachedRun {
     const untouched = untouchedFiles(this.dir, this.entry, folder);
     return this.entry.files.every((file) => untouched.has(file.path) || hashIn(folder, file.path) === file.hash);
   }
-}
-
-/** The files of `entry` that `folder` holds as big and as old as right after the run wrote them (recordOutput). */
-function untouchedFiles(dir: string, entry: RunEntry, folder: string): Set<string> {
-  const recorded = readJsonSync<OutputStats>(join(dir, OUTPUT));
-  if (recorded?.key !== entry.key || recorded.folder !== folder) return new Set();
-  return new Set(
-    entry.files
-      .filter((file) => {
-        const then = recorded.stats[file.path];
-        const now = then && statIn(folder, file.path);
-        return now !== undefined && then[0] === now[0] && then[1] === now[1];
-      })
-      .map((file) => file.path),
-  );
-}
-
-/** The hash of a file's text, or undefined when it cannot be read. */
-function hashIn(folder: string, path: string): string | undefined {
-  try {
-    return textHash(readFileSync(join(folder, path), 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** A file's size and modification time, or undefined when it is not there. */
-function statIn(folder: string, path: string): [number, number] | undefined {
-  try {
-    const stat = statSync(join(folder, path));
-    return stat.isFile() ? [stat.size, stat.mtimeMs] : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function sizeOf(path: string): number | undefined {
-  try {
-    return statSync(path).size;
-  } catch {
-    return undefined;
-  }
-}
-
-function readJsonSync<T>(path: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeAtomicallySync(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
-}
-
-async function readJson<T>(path: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
 }
