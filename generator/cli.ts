@@ -130,7 +130,6 @@ async function watchJobs(jobs: Job[], read: (string[] | undefined)[], flags: Cli
     const restart = new AbortController();
     const stop = (): void => restart.abort();
     outer.addEventListener('abort', stop, { once: true });
-    say(`watching ${all.length} file(s) and folder(s); press Ctrl-C to stop\n`);
     await watchFiles(all, async (changed) => {
       for (const [index, job] of jobs.entries()) {
         if (!watched[index]!.some((w) => changed.some((c) => c === w || c.startsWith(w + '/')))) continue;
@@ -139,7 +138,7 @@ async function watchJobs(jobs: Job[], read: (string[] | undefined)[], flags: Cli
         const now = await watchedBy(job, index);
         if (now.join('\n') !== watched[index]!.join('\n')) restart.abort();
       }
-    }, { signal: restart.signal });
+    }, { signal: restart.signal, ready: () => say(`watching ${all.length} file(s) and folder(s); press Ctrl-C to stop\n`) });
     outer.removeEventListener('abort', stop);
   }
   process.off('SIGINT', onInterrupt);

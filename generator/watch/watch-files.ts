@@ -2,11 +2,16 @@ import { statSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
- * Calls `onChange` (debounced) with the watched paths that changed, until `signal` aborts.
+ * Calls `onChange` (debounced) with the watched paths that changed, until `signal` aborts; `ready`
+ * once the paths are watched.
  * Watches each file's folder rather than the file, because editors often save by writing a new
  * file and renaming it over the old one, which ends a watch on the file itself.
  */
-export function watchFiles(paths: readonly string[], onChange: (changed: string[]) => Promise<void>, options: { signal: AbortSignal; debounceMs?: number }): Promise<void> {
+export function watchFiles(
+  paths: readonly string[],
+  onChange: (changed: string[]) => Promise<void>,
+  options: { signal: AbortSignal; debounceMs?: number; ready?: () => void },
+): Promise<void> {
   const wanted = new Set(paths.map((p) => resolve(p)));
   const isFolder = (p: string): boolean => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
   const folders = new Map<string, boolean>();
@@ -28,6 +33,9 @@ export function watchFiles(paths: readonly string[], onChange: (changed: string[
       timer = setTimeout(flush, options.debounceMs ?? 100);
     }),
   );
+  // Said only now that every folder is watched: an edit made as soon as a user (or a script) reads
+  // it is seen. Said before, a spec written at once could change unseen.
+  if (!options.signal.aborted) options.ready?.();
   return new Promise((done) => {
     const stop = (): void => {
       clearTimeout(timer);
