@@ -128,6 +128,9 @@ describe.skipIf(skip)('generated client in headless Chromium', () => {
     expect(result.ids).toEqual(['h1']);
     const requests = streamRequests('/tickers/HOLD');
     expect(requests).toHaveLength(2);
-    await within(requests[1]!.clientClosed, 5000, 'the server seeing the connection closed');
+    // Chromium may first read on for up to 5 s (net's HttpResponseBodyDrainer, kTimeoutInSeconds)
+    // to keep the connection for reuse, then closes it: in a full CI run the close came at 5.0 s,
+    // once just after a 5 s window. The close is what matters, so the window is 10 s.
+    await within(requests[1]!.clientClosed, 10_000, 'the server seeing the connection closed');
   }, 30_000);
 });
