@@ -1,5 +1,6 @@
-import { appendFileSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import type { FormatCache } from '../format/format-files.js';
+import { writeAtomicallySync } from './cache-files.js';
 
 /**
  * The format cache on disk: one `[key, text]` JSON array per line. A run that formatted a few new
@@ -23,8 +24,9 @@ export function readFormatLog(path: string): FormatLog {
   let text: string;
   let stat: { size: number; mtimeMs: number };
   try {
-    text = readFileSync(path, 'utf8');
+    // Stat first: a write between the two then shows as a change since, never as this text.
     stat = statSync(path);
+    text = readFileSync(path, 'utf8');
   } catch {
     return { entries: new Map(), held: new Map(), size: 0, mtimeMs: 0, appendable: false };
   }
@@ -68,9 +70,7 @@ export function storeFormatLog(path: string, read: FormatLog | undefined, cache:
     }
   }
   const held = new Map<string, number>();
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, kept.map(([key, value]) => lineOf(key, value, held)).join(''));
-  renameSync(temporary, path);
+  writeAtomicallySync(path, kept.map(([key, value]) => lineOf(key, value, held)).join(''));
   return { entries: new Map(kept), held, ...statOf(path), appendable: true };
 }
 
