@@ -10,6 +10,7 @@ import { formatDiagnostic, SpecError } from './diagnostics/diagnostic.js';
 import { driftDiffs } from './emit/check-diff.js';
 import { OutputConflictError } from './emit/emit-files.js';
 import { generate, type GenerateResult } from './generate.js';
+import { tuneForShortRun } from './short-run.js';
 import { builtinTemplatesDir } from './options.js';
 import { findContext } from './config/dump-context.js';
 import { PluginError } from './plugins/plugin.js';
@@ -191,4 +192,7 @@ function packageVersion(): string {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]).replace(/\.(ts|js)$/, '') === resolve(new URL(import.meta.url).pathname).replace(/\.(ts|js)$/, '');
-if (invokedDirectly) process.exitCode = await main(process.argv.slice(2));
+if (invokedDirectly) {
+  tuneForShortRun();
+  process.exitCode = await main(process.argv.slice(2));
+}
