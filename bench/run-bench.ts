@@ -4,7 +4,7 @@
  * over real specs from ../shared/specs and synthetic ones, then writes bench/RESULTS.md (issue 7).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,7 +94,11 @@ async function benchSpec(spec: SpecCase, tools: Tool[], context: { work: string;
       if (tool.name === 'oasgen') await oasgenWarm(file, original, { dir, run, record, command, args });
     }
   }
-  for (const entry of readdirSync(dir)) if (entry.startsWith('out-') || entry === '.oasgen-cache') rmSync(join(dir, entry), { recursive: true, force: true });
+  // The output folders stay until the whole benchmark is done: on this machine's ext4 disk a file
+  // created within a minute or so of thousands being deleted costs several times as much (the
+  // kernel's inode allocator skips recently deleted inodes one by one), which made the next spec's
+  // runs measure this one's clean-up (emit of a first OpenAI run: 80 ms on a quiet disk,
+  // 220-480 ms right after a large delete).
   execFileSync('sync');
   return { spec: spec.name, operations: countOperations(original), bytes: original.length, results };
 }
