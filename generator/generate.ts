@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectFiles } from './config/global-property.js';
 import { SpecError, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -64,8 +65,9 @@ export async function generate(input: GenerateOptionsInput): Promise<GenerateRes
   if (served) return served;
   const [formatCache, typeState] = [(await cache?.formatCache()) ?? new Map<string, string>(), (await cache?.typeCheckState()) ?? {}];
   // With nothing formatted before (a first run), prettier gets ready on another core while this one
-  // reads the spec and renders; after an edit the few files left format faster on this thread.
-  const warm = formatCache.size === 0 ? new WarmWorker() : undefined;
+  // works: for a small spec at once, for a large one once the type check is done (see WarmWorker);
+  // after an edit the few files left format faster on this thread.
+  const warm = formatCache.size === 0 ? new WarmWorker(specSize(options.input) < WARM_AT_ONCE_BELOW) : undefined;
   try {
     return await generateAfresh(options, { cache, formatCache, typeState, warm }, specHash, timings, timed);
   } finally {
@@ -106,6 +108,7 @@ async function generateAfresh(
   const shipped = new Set(organized.filter((f) => f.path.startsWith('runtime/') && templates.builtinRuntime.get(f.path.slice('runtime/'.length)) === f.content).map((f) => f.path));
   // The type check runs in a process of its own while this thread prints and prettier's workers format.
   const checking = await timed('type check start', () => startTypeCheck(organized, typeState, { folder: cache && join(cache.dir, 'type-check'), shipped }));
+  void checking.finished.finally(() => warm?.start()).catch(() => undefined);
   const formatting = await timed('format start', () => startFormatFiles(organized, options.output, formatCache, used, shipped, warm));
   await timed('type check', () => checking.finished).catch(async (error: unknown) => {
     formatting.files.catch(() => undefined); // stopped on purpose: the type error is what to report
@@ -150,6 +153,17 @@ async function serveFromCache(hit: CachedRun, result: Omit<GenerateResult, 'file
 }
 
 type Timed = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
+
+/** Below this size of spec (bytes) a first run starts its prettier worker at once; a larger one when the type check is done (see WarmWorker). */
+const WARM_AT_ONCE_BELOW = 1_000_000;
+
+function specSize(input: string): number {
+  try {
+    return statSync(input).size;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * Stages 1 to 3: load, validate, normalize. A function of its own so that the parsed spec and its

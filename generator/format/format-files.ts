@@ -16,6 +16,9 @@ const DEFAULTS: Options = { singleQuote: true, printWidth: 100, trailingComma: '
  */
 const PRINTER_REVISION = 13;
 
+/** How long the printing runs before it lets this thread's events in. */
+const YIELD_MS = 25;
+
 /** Formatted texts by `formatKey`, kept between runs by generator/cache/. */
 export type FormatCache = Map<string, string>;
 
@@ -75,10 +78,20 @@ export async function startFormatFiles(
   const feed = pending.length > 0 ? warm?.feed() : undefined;
   const remembered = { cache, used, key: (code: string) => formatKey(salt, { path: CODE_BLOCK, content: code }) };
   const work = new FormatWork(options, printer, feed, remembered);
-  const planned = pending.map(({ file, parser }) => work.add(file, parser));
+  const planned: ((done: FormatDone) => string | Promise<string>)[] = [];
+  // The printing takes most of a first run; it lets this thread's events in every few dozen
+  // milliseconds, so that the worker can start as soon as the type check's process ends (generate.ts).
+  let slice = performance.now();
+  for (const { file, parser } of pending) {
+    planned.push(work.add(file, parser));
+    if (performance.now() - slice < YIELD_MS) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    slice = performance.now();
+  }
   const batches = planBatches(work.typescript);
   const typescript: Options = { ...options, parser: 'typescript' };
   const formatHere = (job: FormatJob): Promise<string> => prettier.format(job.content, job.options);
+  if (feed && (batches.length > 0 || feed.waitingForStart)) feed.start();
   const running = feed
     ? fedFormatting(feed, [...batches.map((batch) => feed.add({ content: batch.text, options: typescript })), ...work.fed])
     : startFormatting([...batches.map((batch) => ({ content: batch.text, options: typescript })), ...work.others], formatHere);

@@ -49,60 +49,91 @@ parentPort.on('message', async ({ id, jobs }) => {
 `;
 
 /**
- * A prettier worker started ahead of need: while this thread reads the spec and renders (one core
- * busy), it imports prettier and loads the TypeScript and markdown parsers on the other, so the
- * format stage finds it ready (issue 7: 0.3 to 0.5 s of prettier's start off a cold OpenAI run).
- * Whoever starts one closes it, used or not.
+ * A prettier worker for a first run, started ahead of need: it imports prettier and loads the
+ * TypeScript and markdown parsers on the other core while this thread works, so the format stage
+ * finds it ready (issue 7: 0.3 to 0.5 s of prettier's start off a cold OpenAI run).
+ *
+ * When it starts is the caller's choice (`start`): at once for a small spec, whose whole run is
+ * shorter than the worker's loading; for a large one once the type check's process is done, so the
+ * two are not in memory together (the worker holds ~20 MB; a first OpenAI run peaked ~20 MB lower
+ * so, in the same time). Whoever makes one closes it, used or not.
  */
 export class WarmWorker {
-  private worker: Worker | undefined = startWorker(true);
+  private readonly lazy = new FormatFeed(() => startWorker(true));
+  private handed = false;
 
-  /** The worker as a feed of jobs, handed over once; undefined once taken or closed. */
+  constructor(startNow: boolean) {
+    if (startNow) this.start();
+  }
+
+  /** Starts the worker, once; jobs fed before then wait for it. */
+  start(): void {
+    this.lazy.start();
+  }
+
+  /** The worker as a feed of jobs, handed over once; undefined once taken. */
   feed(): FormatFeed | undefined {
-    const worker = this.worker;
-    this.worker = undefined;
-    return worker && new FormatFeed(worker);
+    if (this.handed) return undefined;
+    this.handed = true;
+    return this.lazy;
   }
 
   /** Stops the worker when no formatting took it. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    await worker?.terminate();
+    if (!this.handed) await this.lazy.close();
+    this.handed = true;
   }
 }
 
 /**
  * Formatting fed job by job to one worker while the main thread is still printing: each job is
  * posted as soon as the printers leave it to prettier, so prettier works on the other core
- * meanwhile instead of after the printing (issue 7: OpenAI's docs leave 56 KB of markdown).
+ * meanwhile instead of after the printing (issue 7: OpenAI's docs leave 56 KB of markdown). Jobs
+ * fed before the worker starts are posted when it does.
  */
 export class FormatFeed {
+  private worker: Worker | undefined;
+  private closed = false;
+  private readonly unsent: { id: number; jobs: FormatJob[] }[] = [];
   private readonly waiting = new Map<number, { resolve: (outcome: FormatOutcome) => void; reject: (error: Error) => void }>();
   private next = 0;
   private failure: Error | undefined;
 
-  constructor(private readonly worker: Worker) {
+  constructor(private readonly startWorker: () => Worker) {}
+
+  /** Starts the worker unless it runs or the feed was closed, and posts what was fed so far. */
+  start(): void {
+    if (this.worker || this.closed) return;
+    const worker = (this.worker = this.startWorker());
     worker.on('message', ({ id, results }: { id: number; results: FormatOutcome[] }) => {
       this.waiting.get(id)?.resolve(results[0]!);
       this.waiting.delete(id);
     });
     worker.on('error', (error: Error) => this.fail(error));
     worker.on('exit', (code: number) => this.fail(new Error(`the prettier worker stopped (exit code ${code}) before it finished`)));
+    for (const message of this.unsent.splice(0)) worker.postMessage(message);
   }
 
-  /** Posts one job at once; its outcome when the worker is done with it. */
+  /** Whether jobs were fed that the worker has not been started for. */
+  get waitingForStart(): boolean {
+    return this.unsent.length > 0;
+  }
+
+  /** Posts one job (at once when the worker runs); its outcome when the worker is done with it. */
   add(job: FormatJob): Promise<FormatOutcome> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
     const outcome = new Promise<FormatOutcome>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     outcome.catch(() => undefined); // whoever awaits it hears of the failure; it is no unhandled rejection before then
-    this.worker.postMessage({ id, jobs: [job] });
+    if (this.worker) this.worker.postMessage({ id, jobs: [job] });
+    else this.unsent.push({ id, jobs: [job] });
     return outcome;
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    this.closed = true;
+    await this.worker?.terminate();
+    this.fail(new Error('the prettier worker stopped before it finished'));
   }
 
   private fail(error: Error): void {

@@ -128,7 +128,7 @@ describe('formatInParallel, small inputs', () => {
 
 describe('a worker started ahead of need', () => {
   it('takes jobs one by one as they come, and gives each its outcome, a file prettier cannot parse its error', async () => {
-    const warm = new WarmWorker();
+    const warm = new WarmWorker(true);
     const feed = warm.feed()!;
     expect(warm.feed()).toBeUndefined(); // handed over once
     const outcomes = ['export const a=1', 'export const = ;', '# Title\n\n* item'].map((content, i) =>
@@ -141,10 +141,33 @@ describe('a worker started ahead of need', () => {
   }, 60_000);
 
   it('is stopped when nothing took it', async () => {
-    const unused = new WarmWorker();
+    const unused = new WarmWorker(true);
     await unused.close();
     expect(unused.feed()).toBeUndefined();
   }, 60_000);
+
+  it('started later, formats the jobs fed before it started, in order, and those fed after', async () => {
+    const warm = new WarmWorker(false);
+    const feed = warm.feed()!;
+    const before = feed.add({ content: 'export const a=1', options: { ...OPTIONS, parser: 'typescript' } });
+    expect(feed.waitingForStart).toBe(true);
+    warm.start();
+    warm.start(); // once
+    expect(feed.waitingForStart).toBe(false);
+    const after = feed.add({ content: 'export const b=2', options: { ...OPTIONS, parser: 'typescript' } });
+    expect(await Promise.all([before, after])).toEqual([{ text: 'export const a = 1;\n' }, { text: 'export const b = 2;\n' }]);
+    await feed.close();
+  }, 60_000);
+
+  it('closed before it started, never starts, and fails the jobs fed to it', async () => {
+    const warm = new WarmWorker(false);
+    const feed = warm.feed()!;
+    const job = feed.add({ content: 'export const a=1', options: { ...OPTIONS, parser: 'typescript' } });
+    await feed.close();
+    warm.start();
+    await expect(job).rejects.toThrow(/stopped/);
+    expect(feed.waitingForStart).toBe(true);
+  });
 });
 
 describe('formatInParallel, on workers, with a file prettier cannot parse', () => {
