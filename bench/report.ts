@@ -37,7 +37,7 @@ export function renderResults(rows: readonly Row[], peers: readonly string[], co
     '# Benchmark: whole-process generation time and peak memory',
     '',
     `Written by \`npm run bench${context.quick ? ' -- --quick' : ''}\` (bench/run-bench.ts); do not edit by hand. ${context.machine}.`,
-    `Median of ${context.runs} run(s) per cell (one for the GitHub-shaped and the 5,000- and 10,000-operation specs), tools alternating, each run writing into a folder of its own; each cell is "median wall time / highest peak resident memory", the memory of a tool and of any process it starts counted together.`,
+    `Median of ${context.runs} run(s) per cell (one for the GitHub-shaped and the 5,000- and 10,000-operation specs), tools alternating, each run writing into a folder of its own (oasgen's cold runs also without the compiled TypeScript it keeps in the temporary folder: a first run on a fresh machine); each cell is "median wall time / highest peak resident memory", the memory of a tool and of any process it starts counted together.`,
     'Numbers vary by machine and load; the ratios (oasgen cold ÷ peer, below 1 means oasgen is faster) are what to compare.',
     '"unchanged" regenerates into the same folder with nothing changed; "one-op edit" changes one operation\'s summary first.',
     '"watch edit" makes such an edit while `oasgen generate --watch` runs, three per run, and times each from writing the spec to the written files (the watch\'s 100 ms debounce included; the median over every edit, wall time only).',
