@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
 import { outcomeOf, startFormatting, type FormatFeed, type FormatJob, type FormatOutcome, type RunningFormat, type WarmWorker } from './format-pool.js';
-import { CODE_BLOCK, FormatWork, plainOptions, type FormatDone, type TypeScriptPrinter } from './format-work.js';
+import { FormatWork, plainOptions, type FormatDone, type TypeScriptPrinter } from './format-work.js';
 import { planBatches, splitBatch, type TypeScriptBatch } from './typescript-batches.js';
 import type { TypeScriptStyle } from './typescript-printer.js';
 
@@ -76,7 +76,7 @@ export async function startFormatFiles(
   // A warm worker (generate.ts) takes prettier's jobs as the printers leave them; without one, the
   // workers start after the printing, sized to what is left.
   const feed = pending.length > 0 ? warm?.feed() : undefined;
-  const remembered = { cache, used, key: (code: string) => formatKey(salt, { path: CODE_BLOCK, content: code }) };
+  const remembered = { cache, used, key: (kind: string, text: string) => formatKey(salt, { path: kind, content: text }) };
   const work = new FormatWork(options, printer, feed, remembered);
   const planned: ((done: FormatDone) => string | Promise<string>)[] = [];
   // The printing takes most of a first run; it lets this thread's events in every few dozen

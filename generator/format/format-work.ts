@@ -12,15 +12,17 @@ import { alignTable, cellsDocument, readCells, type TableLayout } from './markdo
 /** Prints a TypeScript text as prettier would, or undefined. */
 export type TypeScriptPrinter = (text: string) => string | undefined;
 
-/** The format cache as code blocks of docs use it: formatted code by `key(code)`, and the keys this run used. */
+/** The format cache as parts of docs use it (code blocks, markdown for prettier): formatted texts by `key(kind, text)`, and the keys this run used. */
 export interface RememberedCode {
   cache: FormatCache;
   used: Set<string>;
-  key: (code: string) => string;
+  key: (kind: string, text: string) => string;
 }
 
 /** The path code blocks are keyed under in the format cache: no generated file's path starts with `#`. */
 export const CODE_BLOCK = '#code-block.ts';
+/** The path a planned doc's markdown for prettier (a table's cells, the rest) is keyed under. */
+export const MARKDOWN_BLOCK = '#markdown-block.md';
 
 /** The outcomes of one run's prettier calls: TypeScript texts (batched) and other jobs, by index; and prettier for a text alone. */
 export interface FormatDone {
@@ -65,11 +67,11 @@ export class FormatWork {
       return (done) => textOf(done.other(index));
     }
     const code = plan.pieces.map((piece) => (piece.kind === 'code' ? this.codeBlock(piece.code) : undefined));
-    const cells = plan.pieces.map((piece) => (piece.kind === 'table' ? this.other(cellsDocument(piece.layout.cells), parser, file.path) : -1));
-    const rest = plan.rest === undefined ? -1 : this.other(plan.rest, parser, file.path);
+    const cells = plan.pieces.map((piece) => (piece.kind === 'table' ? this.markdownBlock(cellsDocument(piece.layout.cells), file.path) : undefined));
+    const rest = plan.rest === undefined ? undefined : this.markdownBlock(plan.rest, file.path);
     return async (done) => {
-      const pieces = await Promise.all(plan.pieces.map((piece, i) => finishPiece(piece, done, code[i], cells[i]!)));
-      return assembleMarkdown(plan, pieces, rest < 0 ? undefined : textOf(done.other(rest)));
+      const pieces = await Promise.all(plan.pieces.map((piece, i) => finishPiece(piece, done, code[i], cells[i])));
+      return assembleMarkdown(plan, pieces, rest && textOf(rest(done)));
     };
   }
 
@@ -79,15 +81,32 @@ export class FormatWork {
    * (Stripe's one API doc holds 533). Code prettier could not parse is not kept.
    */
   private codeBlock(code: string): (done: FormatDone) => FormatOutcome {
-    if (!this.remembered) return this.typeScript(code);
+    return this.remember(CODE_BLOCK, code, () => this.typeScript(code));
+  }
+
+  /**
+   * A markdown text of a planned doc for prettier (a table's cells, the blocks left to prettier),
+   * from the format cache likewise: after an edit elsewhere in a doc, its tables need no prettier
+   * (a one-operation edit of Stripe's spec loaded prettier's markdown on this thread for ~110 ms).
+   */
+  private markdownBlock(text: string, filepath: string): (done: FormatDone) => FormatOutcome {
+    return this.remember(MARKDOWN_BLOCK, text, () => {
+      const index = this.other(text, 'markdown', filepath);
+      return (done) => done.other(index);
+    });
+  }
+
+  /** `outcome()` of a text, or the text it gave an earlier run (kept under `kind`, the texts it failed on not). */
+  private remember(kind: string, text: string, outcome: () => (done: FormatDone) => FormatOutcome): (done: FormatDone) => FormatOutcome {
+    if (!this.remembered) return outcome();
     const { cache, used, key } = this.remembered;
-    const id = key(code);
+    const id = key(kind, text);
     used.add(id);
     const cached = cache.get(id);
     if (cached !== undefined) return () => ({ text: cached });
-    const outcome = this.typeScript(code);
+    const formatting = outcome();
     return (done) => {
-      const result = outcome(done);
+      const result = formatting(done);
       if ('text' in result) cache.set(id, result.text);
       return result;
     };
@@ -114,9 +133,9 @@ export class FormatWork {
 }
 
 /** A doc piece's text once prettier's outcomes are in: `code` finishes a code piece, `cells` indexes a table's cells job. */
-function finishPiece(piece: MarkdownPiece, done: FormatDone, code: ((done: FormatDone) => FormatOutcome) | undefined, cells: number): string | Promise<string> {
+function finishPiece(piece: MarkdownPiece, done: FormatDone, code: ((done: FormatDone) => FormatOutcome) | undefined, cells: ((done: FormatDone) => FormatOutcome) | undefined): string | Promise<string> {
   if (piece.kind === 'text') return piece.text;
-  if (piece.kind === 'table') return finishTable(piece.layout, done.other(cells), (text) => done.alone(text, 'markdown'));
+  if (piece.kind === 'table') return finishTable(piece.layout, cells!(done), (text) => done.alone(text, 'markdown'));
   const outcome = code!(done);
   // Prettier leaves a code block it cannot parse as it is.
   return printCodePiece(piece, 'text' in outcome ? outcome.text : undefined);

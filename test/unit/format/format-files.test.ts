@@ -91,6 +91,24 @@ describe('formatFiles', () => {
     expect(edited!.content).toBe('# B\n\n```ts\nconst fromTheCache = true;\n```\n');
   });
 
+  it("takes a doc's markdown for prettier (a table's cells) from the cache when an earlier run formatted the same text", async () => {
+    // A cell with an escaped bracket is not markdown oasgen prints itself: prettier prints the cells.
+    const doc = (title: string): { path: string; content: string } => ({ path: 'docs/A.md', content: `# ${title}\n\n| Name | Note |\n| - | - |\n| **include\\[\\]** | a |\n` });
+    const cache = new Map<string, string>();
+    const used = new Set<string>();
+    const [first] = await formatFiles([doc('A')], '/nonexistent/output', cache, used);
+    expect(first!.content).toBe(await format(doc('A').content, { ...OPTIONS, parser: 'markdown' }));
+    // Two entries: the doc, and the table's cells as prettier printed them; both used.
+    expect(cache.size).toBe(2);
+    expect(used.size).toBe(2);
+    const cells = [...cache].find(([, text]) => text !== first!.content)!;
+    expect(cells[1]).toContain('**include\\[\\]**');
+    cache.set(cells[0], cells[1].replace('include', 'fromTheCache'));
+    const [edited] = await formatFiles([doc('B')], '/nonexistent/output', cache);
+    expect(edited!.content).toContain('**fromTheCache\\[\\]**');
+    expect(edited!.content.startsWith('# B\n')).toBe(true);
+  });
+
   it('keys a formatting by prettier options and version (salt), path and text', () => {
     const file = { path: 'a.ts', content: 'x' };
     const keys = [formatKey('s', file), formatKey('t', file), formatKey('s', { ...file, path: 'b.ts' }), formatKey('s', { ...file, content: 'y' })];
