@@ -6,13 +6,13 @@ import { dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import { Script } from 'node:vm';
 
-/** Where code caches are kept by default: the system's temporary folder, as Node 22's own compile cache. */
-export const CODE_CACHE_FOLDER = join(tmpdir(), 'oasgen-code-cache');
+/** Where code caches are kept by default: the system's temporary folder, as Node 22's own compile cache, in a folder of the user's own. */
+export const CODE_CACHE_FOLDER = join(tmpdir(), `oasgen-code-cache-${process.getuid?.() ?? 'user'}`);
 
 /** A module loaded by `requireWithCodeCache`, and how its code cache served. */
 export interface CachedModule {
   exports: unknown;
-  /** `read`: compiled from the cache; `written`: compiled afresh and cached; `unwritable`: compiled afresh, the cache not written; `loaded`: already in `require`'s cache. */
+  /** `read`: compiled from the cache; `written`: compiled afresh and cached; `unwritable`: compiled afresh, no cache read or written (a folder that cannot be written, or another user's); `loaded`: already in `require`'s cache. */
   cache: 'read' | 'written' | 'unwritable' | 'loaded';
 }
 
@@ -38,9 +38,10 @@ export function requireWithCodeCache(file: string, folder = CODE_CACHE_FOLDER): 
   const loaded = require.cache[resolved];
   if (loaded) return { exports: loaded.exports, cache: 'loaded' };
   const path = join(folder, cacheName(resolved));
+  const usable = ownFolder(folder);
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(path);
+    cachedData = usable ? readFileSync(path) : undefined;
   } catch {
     cachedData = undefined;
   }
@@ -52,7 +53,7 @@ export function requireWithCodeCache(file: string, folder = CODE_CACHE_FOLDER): 
   // Whoever requires the file later (ts-morph, for the rare imports it organizes) gets this copy.
   require.cache[resolved] = module;
   if (script.cachedDataRejected === false) return { exports: module.exports, cache: 'read' };
-  return { exports: module.exports, cache: writeCache(path, script.createCachedData()) ? 'written' : 'unwritable' };
+  return { exports: module.exports, cache: usable && writeCache(path, script.createCachedData()) ? 'written' : 'unwritable' };
 }
 
 /** The file's cache name: its path, size and time, Node's version and platform, and V8's tag. */
@@ -62,10 +63,23 @@ function cacheName(file: string): string {
   return `${id}-${cachedDataVersionTag()}.bin`;
 }
 
+/**
+ * Whether `folder` is this user's, made (readable by this user only) when missing: a folder in a
+ * shared temporary folder that someone else made could hold code they wrote, which is never run.
+ */
+function ownFolder(folder: string): boolean {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const stat = statSync(folder);
+    return stat.isDirectory() && (process.getuid === undefined || stat.uid === process.getuid());
+  } catch {
+    return false;
+  }
+}
+
 /** Writes through a temporary file and a rename, so two runs starting at once each leave a whole cache; a folder that cannot be written is no error. */
 function writeCache(path: string, data: Buffer): boolean {
   try {
-    mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
     writeFileSync(temporary, data);
     renameSync(temporary, path);

@@ -13,7 +13,7 @@ import { alignTable, cellsDocument, readCells, type TableLayout } from './markdo
 export type TypeScriptPrinter = (text: string) => string | undefined;
 
 /** The format cache as parts of docs use it (code blocks, markdown for prettier): formatted texts by `key(kind, text)`, and the keys this run used. */
-export interface RememberedCode {
+export interface RememberedParts {
   cache: FormatCache;
   used: Set<string>;
   key: (kind: string, text: string) => string;
@@ -50,7 +50,7 @@ export class FormatWork {
     private readonly options: Options,
     private readonly printer?: TypeScriptPrinter,
     private readonly feed?: FormatFeed,
-    private readonly remembered?: RememberedCode,
+    private readonly remembered?: RememberedParts,
   ) {
     this.batching = plainOptions(options);
     this.printsMarkdown = this.batching && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
@@ -132,7 +132,7 @@ export class FormatWork {
   }
 }
 
-/** A doc piece's text once prettier's outcomes are in: `code` finishes a code piece, `cells` indexes a table's cells job. */
+/** A doc piece's text once prettier's outcomes are in: `code` finishes a code piece, `cells` a table's cells. */
 function finishPiece(piece: MarkdownPiece, done: FormatDone, code: ((done: FormatDone) => FormatOutcome) | undefined, cells: ((done: FormatDone) => FormatOutcome) | undefined): string | Promise<string> {
   if (piece.kind === 'text') return piece.text;
   if (piece.kind === 'table') return finishTable(piece.layout, cells!(done), (text) => done.alone(text, 'markdown'));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +72,14 @@ describe('requireWithCodeCache, run after run', () => {
 describe('requireWithCodeCache, in this process', () => {
   it('still loads the module when the cache folder cannot be written', () => {
     writeFileSync(folder, 'a file where the folder would be');
+    expect(requireWithCodeCache(file, folder)).toEqual({ exports: EXPORTS(), cache: 'unwritable' });
+  });
+
+  // Only root can hand a folder to another user; elsewhere there is no such folder to meet.
+  it.runIf(process.getuid?.() === 0)("neither reads nor writes a folder another user made: the cache there could be anyone's code", () => {
+    requireWithCodeCache(file, folder);
+    forget();
+    chownSync(folder, 4321, 4321);
     expect(requireWithCodeCache(file, folder)).toEqual({ exports: EXPORTS(), cache: 'unwritable' });
   });
 
