@@ -102,7 +102,7 @@ export function readJsonSync<T>(path: string): T | undefined {
   }
 }
 
-export function writeAtomicallySync(path: string, text: string): void {
+export function writeAtomicallySync(path: string, text: string | Uint8Array): void {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, path);

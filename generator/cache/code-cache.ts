@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
 import { Script } from 'node:vm';
+import { writeAtomicallySync } from './cache-files.js';
+import { textHash } from './cache-key.js';
 
 /** Where code caches are kept by default: the system's temporary folder, as Node 22's own compile cache, in a folder of the user's own. */
 export const CODE_CACHE_FOLDER = join(tmpdir(), `oasgen-code-cache-${process.getuid?.() ?? 'user'}`);
@@ -59,7 +60,7 @@ export function requireWithCodeCache(file: string, folder = CODE_CACHE_FOLDER): 
 /** The file's cache name: its path, size and time, Node's version and platform, and V8's tag. */
 function cacheName(file: string): string {
   const { size, mtimeMs } = statSync(file);
-  const id = createHash('sha1').update(`${file}\0${size}\0${mtimeMs}\0${process.version}\0${process.platform}\0${process.arch}`).digest('hex').slice(0, 20);
+  const id = textHash(`${file}\0${size}\0${mtimeMs}\0${process.version}\0${process.platform}\0${process.arch}`).slice(0, 20);
   return `${id}-${cachedDataVersionTag()}.bin`;
 }
 
@@ -80,9 +81,7 @@ function ownFolder(folder: string): boolean {
 /** Writes through a temporary file and a rename, so two runs starting at once each leave a whole cache; a folder that cannot be written is no error. */
 function writeCache(path: string, data: Buffer): boolean {
   try {
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, data);
-    renameSync(temporary, path);
+    writeAtomicallySync(path, data);
     return true;
   } catch {
     return false;
