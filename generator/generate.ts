@@ -19,6 +19,7 @@ import { afterRender, pluginFiles, transformModel } from './plugins/run-hooks.js
 import { organizeImports, startTypeCheck, type TypeCheckState } from './postprocess/postprocess.js';
 import type { IndexView, RenderPlan } from './plan/render-plan.js';
 import type { RenderedFile } from './render/render-files.js';
+import { withKept } from './render/render-memo.js';
 import { loadTemplateSet } from './render/template-set.js';
 import { validateDocument } from './validate/validate-document.js';
 
@@ -93,17 +94,24 @@ async function generateAfresh(
 ): Promise<GenerateResult> {
   const { normalized, diagnostics, specFiles } = await loadNormalized(options, timed);
   const model = await timed('transformModel', () => transformModel(normalized, options.plugins));
-  const templates = await timed('templates', () => loadTemplateSet(builtinTemplatesDir(), options.templates, options.helpers));
+  const memo = cache?.renderMemo();
+  const templates = await timed('templates', async () => memo?.templates ?? (await loadTemplateSet(builtinTemplatesDir(), options.templates, options.helpers)));
   const plan = await timed('plan', () => planClient(model, templates.runtime));
-  const rendered = await timed('render', async () => {
+  const { kept, rendered } = await timed('render', async () => {
+    // Under --watch, a file planned as the last run planned it takes that run's text (RenderMemo).
+    const kept = plan.files.map((file) => memo?.textOf(file));
     // Handlebars is loaded only by a run that renders: one served from the cache never needs it.
-    const [{ renderFiles }, { renderExtraFiles }] = await Promise.all([import('./render/render-files.js'), import('./plugins/extra-files.js')]);
-    const files = renderFiles(plan, templates);
+    const [{ createRenderer }, { renderExtraFiles }] = await Promise.all([import('./render/render-files.js'), import('./plugins/extra-files.js')]);
+    const renderer = memo?.rendererOf(templates) ?? (await createRenderer(templates));
+    memo?.keepRenderer(templates, renderer);
+    const files = plan.files.flatMap((file, i) => (kept[i] === undefined ? [renderer.render(file)] : []));
     const index = plan.files.find((f) => f.template === 'index')!.view as IndexView;
-    const extra = [...(await renderExtraFiles(options.extraFiles, templates, model, index)), ...(await pluginFiles(model, options.plugins, new Set(files.map((f) => f.path))))];
-    return afterRender([...files, ...extra], options.plugins);
+    const extra = [...(await renderExtraFiles(options.extraFiles, templates, model, index)), ...(await pluginFiles(model, options.plugins, new Set(plan.files.map((f) => f.path))))];
+    return { kept, rendered: await afterRender([...files, ...extra], options.plugins) };
   });
-  const organized = await timed('postprocess', () => organizeImports(rendered, new Set([...templates.runtime.keys()].map((name) => `runtime/${name}`))));
+  const fresh = await timed('postprocess', () => organizeImports(rendered, new Set([...templates.runtime.keys()].map((name) => `runtime/${name}`))));
+  const organized = withKept(plan.files, kept, fresh);
+  memo?.keep(plan.files, organized);
   const used = new Set<string>();
   const shipped = new Set(organized.filter((f) => f.path.startsWith('runtime/') && templates.builtinRuntime.get(f.path.slice('runtime/'.length)) === f.content).map((f) => f.path));
   // The type check runs in a process of its own while this thread prints and prettier's workers format.

@@ -24,17 +24,20 @@ import {
   type StoredText,
 } from './cache-files.js';
 import { fileHash, textHash } from './cache-key.js';
+import { RenderMemo } from '../render/render-memo.js'; // no Handlebars: a run served from the cache never loads it
 import { readFormatLog, storeFormatLog, unchangedSince, type FormatLog } from './format-log.js';
 
 export type { InputFile } from './cache-files.js';
 
 /**
- * What the runs of one process (`oasgen generate --watch`) keep between them: the format cache as
- * the last run stored it, taken as it is while its file is as that run left it, instead of read
- * again (Stripe's 17 MB: ~90 ms a rerun).
+ * What the runs of one process (`oasgen generate --watch`) keep between them:
+ * - the format cache as the last run stored it, taken as it is while its file is as that run left
+ *   it, instead of read again (Stripe's 17 MB: ~90 ms a rerun);
+ * - the last run's rendering, for a run under the same key (RenderMemo).
  */
 export class CacheSession {
   formatLog: FormatLog | undefined;
+  readonly rendering = new RenderMemo();
 }
 
 /**
@@ -54,6 +57,11 @@ export class RunCache {
 
   /** The entry of the last run stored here, as `lookup` read it (whatever its key). */
   private last: RunEntry | undefined;
+
+  /** The session's memo of rendering under this run's key (RenderMemo): only under `--watch`, and only for a run whose key captures all it depends on. */
+  renderMemo(): RenderMemo | undefined {
+    return this.reusable && this.session ? this.session.rendering.under(this.key) : undefined;
+  }
 
   /** The previous run when its key matches and no spec file it read changed. */
   async lookup(): Promise<CachedRun | undefined> {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import type { ApiModel } from '../normalize/api-model.js';
 import type { IndexView } from '../plan/render-plan.js';
 import { templateHelpers } from '../render/helpers.js';
@@ -25,7 +26,8 @@ export interface ExtraFileView extends IndexView {
 /** Renders the config's extra files with the same helpers and partials as the built-in templates. */
 export async function renderExtraFiles(extra: readonly ExtraFile[], templates: TemplateSet, model: ApiModel, index: IndexView): Promise<RenderedFile[]> {
   if (extra.length === 0) return [];
-  const env = Handlebars.create();
+  // Loaded only here: a run without extra files may need Handlebars' runtime alone (precompiled.ts).
+  const env = (createRequire(import.meta.url)('handlebars') as typeof Handlebars).create();
   for (const [name, helper] of Object.entries({ ...templateHelpers(), ...templates.helpers })) env.registerHelper(name, helper);
   for (const [name, partial] of templates.partials) env.registerPartial(name, env.compile(partial.source, { noEscape: true, strict: true }));
   const view: ExtraFileView = { ...index, title: model.info.title, version: model.info.version, description: model.info.description ?? '' };
