@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
-/** Prettier reads its options from these files (and package.json's "prettier" key), nearest first. */
-const PRETTIER_CONFIGS = [
+/** Prettier reads its options from these files (package.json and package.yaml only with a "prettier" key), nearest first. */
+export const PRETTIER_CONFIGS = [
   'package.json', 'package.yaml', '.prettierrc', '.prettierrc.json', '.prettierrc.yaml', '.prettierrc.yml', '.prettierrc.json5', '.prettierrc.js',
   '.prettierrc.mjs', '.prettierrc.cjs', '.prettierrc.ts', '.prettierrc.mts', '.prettierrc.cts', '.prettierrc.toml', 'prettier.config.js',
   'prettier.config.mjs', 'prettier.config.cjs', 'prettier.config.ts', 'prettier.config.mts', 'prettier.config.cts',

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
 import { outcomeOf, startFormatting, type FormatFeed, type FormatJob, type FormatOutcome, type RunningFormat, type WarmWorker } from './format-pool.js';
+import { prettierVersion, userPrettierOptions } from './prettier-config.js';
 import { FormatWork, plainOptions, type FormatDone, type TypeScriptPrinter } from './format-work.js';
 import { planBatches, splitBatch, type TypeScriptBatch } from './typescript-batches.js';
 import type { TypeScriptStyle } from './typescript-printer.js';
@@ -52,12 +52,14 @@ export async function startFormatFiles(
   shipped: ReadonlySet<string> = new Set(),
   warm?: WarmWorker,
 ): Promise<FormattingFiles> {
-  const prettier = await import('prettier');
-  const user = (await prettier.resolveConfig(join(outputDir, 'index.ts'), { editorconfig: false })) ?? {};
+  // Prettier is imported only when a config of the user's may apply or a job is left to it on this thread.
+  let prettier: Promise<typeof import('prettier')> | undefined;
+  const importPrettier = (): Promise<typeof import('prettier')> => (prettier ??= import('prettier'));
+  const user = await userPrettierOptions(outputDir, importPrettier);
   const options: Options = { ...DEFAULTS, ...user };
   // The runtime files as shipped are in prettier's form under oasgen's defaults (test/unit/format).
   const asShipped = Object.keys(user).length === 0 ? shipped : new Set<string>();
-  const salt = `${prettier.version}\n${PRINTER_REVISION}\n${JSON.stringify(options)}`;
+  const salt = `${prettierVersion()}\n${PRINTER_REVISION}\n${JSON.stringify(options)}`;
   const pending: { index: number; key: string; file: RenderedFile; parser: string }[] = [];
   const result = files.map((file, index) => {
     const parser = parserOf(file.path);
@@ -90,7 +92,7 @@ export async function startFormatFiles(
   }
   const batches = planBatches(work.typescript);
   const typescript: Options = { ...options, parser: 'typescript' };
-  const formatHere = (job: FormatJob): Promise<string> => prettier.format(job.content, job.options);
+  const formatHere = async (job: FormatJob): Promise<string> => (await importPrettier()).format(job.content, job.options);
   if (feed && (batches.length > 0 || feed.waitingForStart)) feed.start();
   const running = feed
     ? fedFormatting(feed, [...batches.map((batch) => feed.add({ content: batch.text, options: typescript })), ...work.fed])
