@@ -74,14 +74,23 @@ async function runJob(job: Job, flags: CliFlags, io: CliOutput, say: (text: stri
   for (const warning of job.warnings) say(`oasgen: warning: ${warning}\n`);
   const progress = io.isTTY === true && !flags.silent;
   try {
+    // Reported as soon as the files are written, before the cache is stored (under --watch the
+    // written files show that much sooner); with --verbose at the end, with every stage's time.
+    let reported: Promise<number> | undefined;
+    const early = (result: GenerateResult): void => {
+      if (progress) io.err('\r\x1b[K');
+      reported = report(result, job, flags, io, say);
+      reported.catch(() => undefined); // awaited below, unless the run fails first: then its error is the one reported
+    };
     const result = await generate({
       ...job.options,
       check: flags.check,
       write: !flags.check,
       ...(progress ? { onStage: (stage: string) => io.err(`\r\x1b[K${job.label}: ${stage}...`) } : {}),
+      ...(flags.verbose ? {} : { onOutput: early }),
     });
     if (progress) io.err('\r\x1b[K');
-    return { code: await report(result, job, flags, io, say), specFiles: result.specFiles };
+    return { code: await (reported ?? report(result, job, flags, io, say)), specFiles: result.specFiles };
   } catch (error) {
     if (progress) io.err('\r\x1b[K');
     if (flags.watch) return { code: reportError(error, flags.verbose, io) };

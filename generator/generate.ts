@@ -132,6 +132,7 @@ async function generateAfresh(
   const lastTexts = options.write && !options.check && cache ? cache.heldTexts(options.output) : new Map<string, string>();
   const held = new Map(files.flatMap((f, i) => (lastTexts.has(f.path) ? [[f.path, lastTexts.get(f.path) === hashes[i]] as const] : [])));
   const result = await writeOrCheck({ files, diagnostics, timings, model, plan, specFiles }, options, timed, cache, held);
+  options.onOutput?.(result);
   // Stored once the output is written: under --watch the files appear without waiting for the cache
   // (Stripe: 180 ms of JSON). A run stopped in between leaves the last entry, whose key or inputs no
   // longer match, so the next run is not served from it.

@@ -154,6 +154,13 @@ describe('the generation cache', () => {
     expect(contents(await watched()).get('README.md')).toBe(readme);
   }, 180_000);
 
+  it('gives the result to onOutput once the files are written, before the cache is stored', async () => {
+    const events: string[] = [];
+    const result = await generate({ input: PETSTORE, output: join(dir, 'out'), write: true, cacheDir: join(dir, 'cache'), onStage: (stage) => events.push(stage), onOutput: (early) => events.push(`output: wrote ${early.changes?.written.length}`) });
+    expect(events.slice(-3)).toEqual(['emit', `output: wrote ${result.changes?.written.length}`, 'cache']);
+    expect(result.changes?.written.length).toBeGreaterThan(20);
+  }, 120_000);
+
   it('keeps the output folder free of cache files and gitignores a cache beside it', async () => {
     const output = join(dir, 'client');
     await generate({ input: PETSTORE, output, write: true });
