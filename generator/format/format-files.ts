@@ -130,7 +130,7 @@ const TYPESCRIPT_DEFAULTS: Record<string, unknown> = {
 
 async function loadPrinter(style: TypeScriptStyle): Promise<TypeScriptPrinter> {
   const { printTypeScript } = await import('./typescript-printer.js');
-  return (text) => printTypeScript(text, style);
+  return (text, parts) => printTypeScript(text, style, undefined, parts);
 }
 
 function typeScriptStyle(options: Options): TypeScriptStyle | undefined {

@@ -5,12 +5,13 @@
 import type { Options } from 'prettier';
 import type { RenderedFile } from '../render/render-files.js';
 import type { FormatCache } from './format-files.js';
+import type { PrintedParts } from './typescript-source.js';
 import type { FormatFeed, FormatJob, FormatOutcome } from './format-pool.js';
 import { assembleMarkdown, planMarkdown, printCodePiece, type MarkdownPiece } from './markdown-blocks.js';
 import { alignTable, cellsDocument, readCells, type TableLayout } from './markdown-table.js';
 
-/** Prints a TypeScript text as prettier would, or undefined. */
-export type TypeScriptPrinter = (text: string) => string | undefined;
+/** Prints a TypeScript text as prettier would, or undefined; `parts` keeps printed class members (PrintedParts). */
+export type TypeScriptPrinter = (text: string, parts?: PrintedParts) => string | undefined;
 
 /** The format cache as parts of docs use it (code blocks, markdown for prettier): formatted texts by `key(kind, text)`, and the keys this run used. */
 export interface RememberedParts {
@@ -23,6 +24,8 @@ export interface RememberedParts {
 export const CODE_BLOCK = '#code-block.ts';
 /** The path a planned doc's markdown for prettier (a table's cells, the rest) is keyed under. */
 export const MARKDOWN_BLOCK = '#markdown-block.md';
+/** The path a top-level class's printed members are keyed under (typescript-classes.ts). */
+export const CLASS_MEMBER = '#class-member.ts';
 
 /** The outcomes of one run's prettier calls: TypeScript texts (batched) and other jobs, by index; and prettier for a text alone. */
 export interface FormatDone {
@@ -45,6 +48,8 @@ export class FormatWork {
   readonly fed: Promise<FormatOutcome>[] = [];
   private readonly batching: boolean;
   private readonly printsMarkdown: boolean;
+  /** Printed class members in the format cache, so that a file reprinted after an edit prints only its changed members. */
+  private readonly parts: PrintedParts | undefined;
 
   constructor(
     private readonly options: Options,
@@ -54,6 +59,18 @@ export class FormatWork {
   ) {
     this.batching = plainOptions(options);
     this.printsMarkdown = this.batching && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
+    this.parts = remembered && {
+      get: (text) => {
+        const id = remembered.key(CLASS_MEMBER, text);
+        remembered.used.add(id);
+        return remembered.cache.get(id);
+      },
+      set: (text, printed) => {
+        const id = remembered.key(CLASS_MEMBER, text);
+        remembered.used.add(id);
+        remembered.cache.set(id, printed);
+      },
+    };
   }
 
   add(file: RenderedFile, parser: string): (done: FormatDone) => string | Promise<string> {
@@ -114,7 +131,7 @@ export class FormatWork {
 
   /** A TypeScript text's outcome: printed here when typescript-printer.ts can, else from its batch. */
   private typeScript(text: string): (done: FormatDone) => FormatOutcome {
-    const printed = this.printer?.(text);
+    const printed = this.printer?.(text, this.parts);
     if (printed !== undefined) return () => ({ text: printed });
     // What the printer leaves goes to a warm worker at once, which formats it while this thread
     // prints the rest; batched at the end, it kept a first OpenAI run waiting 0.15-0.3 s for prettier.

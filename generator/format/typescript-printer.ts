@@ -11,18 +11,18 @@
 import { ts } from '../typescript.js';
 import { Unprintable, hardline } from './doc-printer.js';
 import { printDoc } from './print-doc.js';
-import { SourceText, type TypeScriptStyle } from './typescript-source.js';
+import { SourceText, type PrintedParts, type TypeScriptStyle } from './typescript-source.js';
 import { printStatements } from './typescript-statements.js';
 
-export type { TypeScriptStyle } from './typescript-source.js';
+export type { PrintedParts, TypeScriptStyle } from './typescript-source.js';
 
 /** `text` formatted as prettier formats it with `style`, or undefined when this printer does not reproduce it. */
-export function printTypeScript(text: string, style: TypeScriptStyle, onUnprintable?: (reason: string) => void): string | undefined {
+export function printTypeScript(text: string, style: TypeScriptStyle, onUnprintable?: (reason: string) => void, parts?: PrintedParts): string | undefined {
   // A `\u` escape may stand in a name, which is printed from its value here.
   if (/\r|^\uFEFF|^#!|\\u|prettier-ignore|@format|@prettier/.test(text)) return undefined;
   const file = ts.createSourceFile('file.ts', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, ts.ScriptKind.TS);
   if ((file as unknown as { parseDiagnostics: readonly unknown[] }).parseDiagnostics.length > 0 || file.statements.length === 0) return undefined;
-  const source = new SourceText(text, file, style);
+  const source = new SourceText(text, file, style, parts);
   try {
     const printed = printDoc([printStatements(source, file.statements), hardline], style.printWidth);
     // Every comment printed, and no token dropped or added: else prettier prints the file.

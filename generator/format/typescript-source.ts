@@ -11,6 +11,15 @@ export interface TypeScriptStyle {
 }
 
 /**
+ * Printed parts of files kept across files and runs, by the part's source text: a class member
+ * (with its leading trivia) as `<comments>\n<printed text>`, printed at the class body's indent.
+ */
+export interface PrintedParts {
+  get(source: string): string | undefined;
+  set(source: string, printed: string): void;
+}
+
+/**
  * One TypeScript file being printed: its text and parse, the style, and the comments printed so
  * far, so that a file with a comment somewhere the printer does not place comments, or whose
  * printed tokens differ from its own, is left to prettier (`keptIn`).
@@ -22,6 +31,8 @@ export class SourceText {
     readonly text: string,
     readonly file: ts.SourceFile,
     readonly style: TypeScriptStyle,
+    /** Class members printed before, by their source text (typescript-classes.ts). */
+    readonly parts?: PrintedParts,
   ) {}
 
   /**

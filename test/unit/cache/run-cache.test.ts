@@ -130,7 +130,8 @@ describe('the generation cache', () => {
     expect(changed.sort()).toEqual(['README.md', 'apis/PetApi.ts', 'docs/PetApi.md']);
     expect(after.changes?.written.sort()).toEqual(changed);
     const added = [...(await formatEntries())].filter((key) => !entriesBefore.has(key));
-    expect(added).toHaveLength(changed.length);
+    // One entry per changed file, and one for the method of PetApi whose doc changed (class members are kept by their text).
+    expect(added).toHaveLength(changed.length + 1);
   }, 180_000);
 
   it('under one session (--watch), takes the format cache from memory while its file is as the last run left it', async () => {

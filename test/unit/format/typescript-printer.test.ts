@@ -1,10 +1,11 @@
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { printTypeScript } from '../../../generator/format/typescript-printer.js';
+import { printTypeScript, type PrintedParts } from '../../../generator/format/typescript-printer.js';
 
 const STYLE = { printWidth: 100, singleQuote: true, trailingComma: 'all' as const };
 const OPTIONS = { singleQuote: true, printWidth: 100, trailingComma: 'all' as const, parser: 'typescript' };
 const LONG = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
+const SIGNATURE = '(params: Params, options?: RequestOptions): Promise<Pet> {';
 
 // given: TypeScript as templates write it; printed: whether typescript-printer.ts prints it itself
 // (else it is left to prettier). Each printed result must be prettier's, byte for byte.
@@ -46,6 +47,8 @@ const CASES: { name: string; given: string; printed: boolean }[] = [
   },
   { name: 'a call whose last argument is hugged, and one that is not', given: `foo(a, { b: 1 });\nfoo(a, { b: '${LONG}', c: '${LONG}' });\nfoo({ a: 1 }, { b: 1 });\nfoo([1, 2], [3, 4]);\n`, printed: true },
   { name: 'a call with a function argument', given: 'foo(() => 1);\n', printed: false },
+  // A method whose signature is 98 and 99 columns after the class body's indent: at 100 columns the first fits, the second breaks.
+  ...[98, 99].map((width) => ({ name: `a method signature ${width} columns wide`, given: `export class A {\n  ${'m'.repeat(width - SIGNATURE.length)}${SIGNATURE}\n    return this.c(params);\n  }\n}\n`, printed: true })),
   { name: 'a blank line between parameters, kept', given: 'export class A {\n  get(a: A,\n\n b?: B): C {\n    return this.c(a);\n  }\n}\n', printed: true },
   { name: 'a decorated class', given: '@sealed\nexport class A {}\n', printed: false },
   { name: 'a decorated method', given: 'export class A {\n  @log\n  get(): void {}\n}\n', printed: false },
@@ -82,5 +85,44 @@ describe('printTypeScript', () => {
     const given = `import { ${LONG}A, ${LONG}B } from "./x.js";\nexport const o = {\n  a: 'it"s',\n};\n`;
     const options = { printWidth: 80, singleQuote: false, trailingComma: 'none' as const, parser: 'typescript' };
     expect(printTypeScript(given, { printWidth: 80, singleQuote: false, trailingComma: 'none' })).toBe(await format(given, options));
+  });
+});
+
+describe('printTypeScript with printed class members kept (PrintedParts)', () => {
+  const kept = (): PrintedParts & { hits: number; entries: Map<string, string> } => {
+    const entries = new Map<string, string>();
+    const parts = { hits: 0, entries, get: (text: string) => (entries.has(text) && parts.hits++, entries.get(text)), set: (text: string, printed: string) => void entries.set(text, printed) };
+    return parts;
+  };
+
+  it.each(CASES.filter((c) => c.printed))('$name: the same print, member by member and again from what was kept', async ({ given }) => {
+    const parts = kept();
+    const want = await format(given, OPTIONS);
+    expect(printTypeScript(given, STYLE, undefined, parts)).toBe(want);
+    expect(printTypeScript(given, STYLE, undefined, parts)).toBe(want);
+  });
+
+  const api = CASES.find((c) => c.name.startsWith('an API class'))!.given;
+
+  it('after an edit of one method, prints only that one and takes the others as kept', async () => {
+    const parts = kept();
+    printTypeScript(api, STYLE, undefined, parts);
+    const members = parts.entries.size;
+    expect(members).toBe(3);
+    const edited = api.replace('return this.request(options);', 'return this.requestJson(options);');
+    parts.hits = 0;
+    expect(printTypeScript(edited, STYLE, undefined, parts)).toBe(await format(edited, OPTIONS));
+    expect(parts.hits).toBe(members - 1);
+    expect(parts.entries.size).toBe(members + 1);
+  });
+
+  it('prints a kept member as it was kept (the token check still holds it to the file)', () => {
+    const parts = kept();
+    printTypeScript(api, STYLE, undefined, parts);
+    const [text, printed] = [...parts.entries].find(([, p]) => p.includes('super(configuration, BASE_PATH);'))!;
+    parts.entries.set(text, printed.replace('super(configuration, BASE_PATH);', 'super(configuration,  BASE_PATH);'));
+    expect(printTypeScript(api, STYLE, undefined, parts)).toContain('super(configuration,  BASE_PATH);');
+    parts.entries.set(text, printed.replace('super(configuration, BASE_PATH);', 'super(configuration);'));
+    expect(printTypeScript(api, STYLE, undefined, parts)).toBeUndefined();
   });
 });
