@@ -1,6 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
 /** Prettier reads its options from these files (package.json and package.yaml only with a "prettier" key), nearest first. */
@@ -25,20 +24,25 @@ export interface RunKeyInput {
 }
 
 /**
- * A hash of everything but the spec a run's output depends on. Its files are read synchronously:
- * a few hundred small reads take ~3-8 ms that way, against 20-35 ms as as many promises (every run
- * pays it; a whole petstore edit takes ~0.45 s).
+ * A hash of everything but the spec a run's output depends on: oasgen's code (its declaration
+ * files aside, which change nothing it does), the templates, prettier's version and the files it
+ * could read a configuration from. The files are read as promises, all at once (read one by one,
+ * the configuration's 80-odd names took ~8 ms; read synchronously, the whole key took ~5 ms
+ * instead of 15-20, yet a first OpenAI run then peaked ~35 MB higher, for no reason found).
  */
-export function runKey(input: RunKeyInput): string {
+export async function runKey(input: RunKeyInput): Promise<string> {
   const hash = createHash('sha1').update(JSON.stringify(input.options)).update('\0').update(input.output);
-  hashFolder(hash, input.generatorDir, (path) => /\.(ts|js|json)$/.test(path) && !path.startsWith('dist/'));
-  hashFile(hash, join(input.generatorDir, '..', 'package.json'));
-  for (const dir of input.templateDirs) hashFolder(hash, dir, () => true);
-  hashFile(hash, input.prettierManifest);
+  await hashFolder(hash, input.generatorDir, (path) => /\.(ts|js|json)$/.test(path) && !path.endsWith('.d.ts') && !path.startsWith('dist/'));
+  await hashFile(hash, join(input.generatorDir, '..', 'package.json'));
+  for (const dir of input.templateDirs) await hashFolder(hash, dir, () => true);
+  await hashFile(hash, input.prettierManifest);
+  const configs: string[] = [];
   for (let dir = input.output; ; dir = dirname(dir)) {
-    for (const name of PRETTIER_CONFIGS) hashFile(hash, join(dir, name));
+    configs.push(...PRETTIER_CONFIGS.map((name) => join(dir, name)));
     if (dirname(dir) === dir) break;
   }
+  const hashes = await Promise.all(configs.map((path) => fileHash(path)));
+  configs.forEach((path, i) => hash.update(`\0${path}\0${hashes[i] ?? '-'}`));
   return hash.digest('base64url');
 }
 
@@ -56,23 +60,13 @@ export async function fileHash(path: string): Promise<string | undefined> {
   }
 }
 
-function hashFile(hash: Hash, path: string): void {
-  let bytes: Buffer | undefined;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    bytes = undefined;
-  }
-  hash.update(`\0${path}\0${bytes === undefined ? '-' : createHash('sha1').update(bytes).digest('base64url')}`);
+async function hashFile(hash: Hash, path: string): Promise<void> {
+  hash.update(`\0${path}\0${(await fileHash(path)) ?? '-'}`);
 }
 
-function hashFolder(hash: Hash, dir: string, keep: (relativePath: string) => boolean): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    entries = [];
-  }
+async function hashFolder(hash: Hash, dir: string, keep: (relativePath: string) => boolean): Promise<void> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).filter(keep).sort();
-  for (const f of files) hash.update(`\0${f}\0`).update(readFileSync(join(dir, f)));
+  const contents = await Promise.all(files.map((f) => readFile(join(dir, f))));
+  files.forEach((f, i) => hash.update(`\0${f}\0`).update(contents[i]!));
 }

@@ -16,7 +16,7 @@ export async function openRunCache(options: GenerateOptions): Promise<RunCache |
   if (options.cacheDir === false || (!options.write && !options.check && options.cacheDir === undefined)) return undefined;
   if (/^https?:\/\//.test(options.input)) return undefined;
   const generatorDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const key = runKey({
+  const key = await runKey({
     generatorDir,
     templateDirs: [builtinTemplatesDir(), ...(options.templates ? [options.templates] : [])],
     output: options.output,
