@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PETS_SPEC } from '../cli/cli-project.js';
@@ -49,6 +50,14 @@ describe('the package as users install it', () => {
     expect(version.out).toBe(`${(JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`);
     const bare = await sh(app, 'npx', ['oasgen']);
     expect(bare.code).toBe(2);
+
+    // the built-in templates ship precompiled, each from the text the package's templates hold (else every run compiles them)
+    const shipped = join(app, 'node_modules', 'oasgen');
+    const { loadPrecompiled } = (await import(pathToFileURL(join(shipped, 'generator/dist/render/precompiled.js')).href)) as typeof import('../../generator/render/precompiled.js');
+    const precompiled = await loadPrecompiled(pathToFileURL(join(shipped, 'generator/dist/render/precompiled-templates.js')));
+    const templates = (await readdir(join(shipped, 'templates'), { recursive: true })).filter((f) => f.endsWith('.hbs'));
+    expect(templates.length).toBeGreaterThan(8);
+    for (const template of templates) expect(precompiled.has(await readFile(join(shipped, 'templates', template), 'utf8')), template).toBe(true);
 
     await writeFile(join(app, 'pets.yaml'), PETS_SPEC);
     const generated = await sh(app, 'npx', ['oasgen', 'generate', '-i', 'pets.yaml', '-o', 'client']);
