@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prettierManifest } from '../format/prettier-config.js';
 import { builtinTemplatesDir, type GenerateOptions } from '../options.js';
 import { cacheDirFor } from './cache-dir.js';
 import { runKey } from './cache-key.js';
@@ -21,7 +21,7 @@ export async function openRunCache(options: GenerateOptions): Promise<RunCache |
     templateDirs: [builtinTemplatesDir(), ...(options.templates ? [options.templates] : [])],
     output: options.output,
     options: { strict: options.strict, displayName: options.displayName ?? options.input, input: options.input, selection: options.selection ?? null },
-    prettierManifest: join(dirname(createRequire(import.meta.url).resolve('prettier')), 'package.json'),
+    prettierManifest: prettierManifest(),
   });
   const reusable = Object.keys(options.helpers).length === 0 && options.extraFiles.length === 0 && options.plugins.length === 0;
   return new RunCache(options.cacheDir ?? cacheDirFor(options.output), key, reusable, options.session);

@@ -59,18 +59,12 @@ export class FormatWork {
   ) {
     this.batching = plainOptions(options);
     this.printsMarkdown = this.batching && options.proseWrap === 'preserve' && (options.tabWidth ?? 2) === 2 && !options.useTabs && options.embeddedLanguageFormatting !== 'off';
-    this.parts = remembered && {
-      get: (text) => {
-        const id = remembered.key(CLASS_MEMBER, text);
-        remembered.used.add(id);
-        return remembered.cache.get(id);
-      },
-      set: (text, printed) => {
-        const id = remembered.key(CLASS_MEMBER, text);
-        remembered.used.add(id);
-        remembered.cache.set(id, printed);
-      },
+    const used = (text: string): string => {
+      const id = remembered!.key(CLASS_MEMBER, text);
+      remembered!.used.add(id);
+      return id;
     };
+    this.parts = remembered && { get: (text) => remembered.cache.get(used(text)), set: (text, printed) => void remembered.cache.set(used(text), printed) };
   }
 
   add(file: RenderedFile, parser: string): (done: FormatDone) => string | Promise<string> {

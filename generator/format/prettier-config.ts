@@ -7,10 +7,14 @@ import { PRETTIER_CONFIGS } from '../cache/cache-key.js';
 /** What prettier's API is to this module: the module, imported only when needed. */
 export type LoadPrettier = () => Promise<Pick<typeof import('prettier'), 'resolveConfig'>>;
 
+/** The installed prettier's package.json. */
+export function prettierManifest(): string {
+  return join(dirname(createRequire(import.meta.url).resolve('prettier')), 'package.json');
+}
+
 /** The installed prettier's version, from its package.json: importing prettier itself takes 26-43 ms of a run. */
 export function prettierVersion(): string {
-  const manifest = join(dirname(createRequire(import.meta.url).resolve('prettier')), 'package.json');
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(prettierManifest(), 'utf8')) as { version: string }).version;
 }
 
 /**

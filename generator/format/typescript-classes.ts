@@ -42,7 +42,7 @@ function printedMember(source: SourceText, kept: PrintedParts, member: ts.ClassE
     const lines = printDoc(source.withLeadingComments(member, printMember(source, member, printBlock)), source.style.printWidth - 2);
     printed = `${source.printedComments - before}\n${lines}`;
     kept.set(text, printed);
-  } else source.printedComments += Number(printed.slice(0, printed.indexOf('\n')));
+  } else source.printedComments += Number.parseInt(printed, 10);
   return join(hardline, printed.slice(printed.indexOf('\n') + 1).split('\n').map(verbatim));
 }
 

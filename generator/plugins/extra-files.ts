@@ -4,6 +4,7 @@ import type Handlebars from 'handlebars';
 import type { ApiModel } from '../normalize/api-model.js';
 import type { IndexView } from '../plan/render-plan.js';
 import { templateHelpers } from '../render/helpers.js';
+import { COMPILE_OPTIONS } from '../render/precompiled.js';
 import type { RenderedFile } from '../render/render-files.js';
 import { TemplateError } from '../render/template-error.js';
 import type { TemplateSet } from '../render/template-set.js';
@@ -29,13 +30,13 @@ export async function renderExtraFiles(extra: readonly ExtraFile[], templates: T
   // Loaded only here: a run without extra files may need Handlebars' runtime alone (precompiled.ts).
   const env = (createRequire(import.meta.url)('handlebars') as typeof Handlebars).create();
   for (const [name, helper] of Object.entries({ ...templateHelpers(), ...templates.helpers })) env.registerHelper(name, helper);
-  for (const [name, partial] of templates.partials) env.registerPartial(name, env.compile(partial.source, { noEscape: true, strict: true }));
+  for (const [name, partial] of templates.partials) env.registerPartial(name, env.compile(partial.source, COMPILE_OPTIONS));
   const view: ExtraFileView = { ...index, title: model.info.title, version: model.info.version, description: model.info.description ?? '' };
   const files: RenderedFile[] = [];
   for (const file of extra) {
     const source = await readFile(file.template, 'utf8');
     try {
-      files.push({ path: file.path, content: env.compile(source, { noEscape: true, strict: true })(view) });
+      files.push({ path: file.path, content: env.compile(source, COMPILE_OPTIONS)(view) });
     } catch (error) {
       throw new TemplateError(file.template, file.path, error instanceof Error ? error.message : String(error));
     }
